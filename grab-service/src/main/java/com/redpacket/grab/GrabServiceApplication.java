@@ -1,0 +1,13 @@
+package com.redpacket.grab;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.cloud.openfeign.EnableFeignClients;
+
+@SpringBootApplication
+@EnableFeignClients
+public class GrabServiceApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(GrabServiceApplication.class, args);
+    }
+}

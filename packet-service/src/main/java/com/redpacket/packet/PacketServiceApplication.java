@@ -1,0 +1,13 @@
+package com.redpacket.packet;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.cloud.openfeign.EnableFeignClients;
+
+@SpringBootApplication
+@EnableFeignClients
+public class PacketServiceApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(PacketServiceApplication.class, args);
+    }
+}

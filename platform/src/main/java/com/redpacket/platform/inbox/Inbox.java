@@ -1,0 +1,79 @@
+package com.redpacket.platform.inbox;
+
+import com.redpacket.contracts.events.DomainEvent;
+import com.redpacket.contracts.web.Headers;
+import com.redpacket.platform.events.EventJson;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The idempotent consumer: an event's effects and the record that this consumer processed it commit in one
+ * transaction, so a redelivery (a retry, a rebalance, a crash between the DB commit and the offset commit) is
+ * recognised and skipped. Business keys (unique ledger keys, conditional updates) are the second guard.
+ */
+public class Inbox {
+    private static final Logger log = LoggerFactory.getLogger(Inbox.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final EventJson json;
+
+    public Inbox(JdbcClient jdbc, TransactionTemplate tx, EventJson json) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.json = json;
+    }
+
+    /**
+     * Parses the record and runs {@code handler} in a transaction unless {@code consumer} already processed this
+     * event id. Unknown event types are skipped. Exceptions propagate (retry, then dead letter).
+     */
+    public void process(String consumer, ConsumerRecord<String, String> record, Consumer<DomainEvent> handler) {
+        String requestId = header(record, Headers.REQUEST_ID);
+        if (requestId != null) {
+            MDC.put(Headers.MDC_REQUEST_ID, requestId);
+        }
+        try {
+            Optional<DomainEvent> parsed = json.read(record.value());
+            if (parsed.isEmpty()) {
+                log.debug("skipping unknown event type on {}: {}", record.topic(), header(record, "eventType"));
+                return;
+            }
+            DomainEvent event = parsed.get();
+            tx.executeWithoutResult(status -> {
+                if (markFirst(consumer, event.eventId())) {
+                    handler.accept(event);
+                } else {
+                    log.debug("duplicate {} {} ignored by {}", event.type(), event.eventId(), consumer);
+                }
+            });
+        } finally {
+            MDC.remove(Headers.MDC_REQUEST_ID);
+        }
+    }
+
+    /** Records that {@code consumer} processed {@code eventId}; false if it already had. Call inside a transaction. */
+    public boolean markFirst(String consumer, String eventId) {
+        return jdbc.sql("INSERT IGNORE INTO processed_event (consumer, event_id, processed_at) VALUES (:c, :e, :t)")
+                .param("c", consumer)
+                .param("e", eventId)
+                .param("t", Timestamp.from(Instant.now()))
+                .update() == 1;
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
