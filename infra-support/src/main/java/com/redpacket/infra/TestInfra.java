@@ -117,18 +117,30 @@ public final class TestInfra {
             } else if (forced.equals("docker")) {
                 docker = true;
             } else {
-                boolean available;
-                try {
-                    available = DockerClientFactory.instance().isDockerAvailable();
-                } catch (RuntimeException | Error e) {
-                    available = false;
-                }
-                docker = available;
+                docker = dockerMayAnswer() && dockerAnswers();
             }
             log.info("test infrastructure: {}", docker ? "Testcontainers (Docker answers)"
                     : "local servers, else embedded ones (no Docker engine)");
         }
         return docker;
+    }
+
+    /** Probing costs seconds and logs errors where there is plainly no engine; look for a socket or DOCKER_HOST first. */
+    private static boolean dockerMayAnswer() {
+        String home = System.getProperty("user.home");
+        return System.getenv("DOCKER_HOST") != null
+                || Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))
+                || Files.exists(java.nio.file.Path.of(home, ".docker", "run", "docker.sock"))
+                || Files.exists(java.nio.file.Path.of(home, ".testcontainers.properties"))
+                || System.getProperty("os.name", "").startsWith("Windows");
+    }
+
+    private static boolean dockerAnswers() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | Error e) {
+            return false;
+        }
     }
 
     private static Db startDb() {

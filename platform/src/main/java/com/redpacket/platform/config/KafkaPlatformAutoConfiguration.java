@@ -1,39 +1,27 @@
 package com.redpacket.platform.config;
 
 import com.redpacket.contracts.events.Topics;
-import com.redpacket.platform.events.EventJson;
 import com.redpacket.platform.inbox.DeadLetters;
-import com.redpacket.platform.outbox.OutboxProperties;
-import com.redpacket.platform.outbox.OutboxRelay;
-import com.redpacket.platform.outbox.OutboxWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.sql.DataSource;
-
-/** Topics (and their dead-letter twins), the dead-letter error handler, and the outbox when there is a database. */
-@AutoConfiguration(after = {KafkaAutoConfiguration.class, DataPlatformAutoConfiguration.class})
+/** Topics (and their dead-letter twins) and the dead-letter error handler. */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
 @ConditionalOnClass(KafkaTemplate.class)
-@EnableConfigurationProperties(OutboxProperties.class)
 public class KafkaPlatformAutoConfiguration {
 
     @Bean
@@ -52,27 +40,5 @@ public class KafkaPlatformAutoConfiguration {
             topics.add(TopicBuilder.name(topic + Topics.DEAD_LETTER_SUFFIX).partitions(1).replicas(replicas).build());
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnBean(DataSource.class)
-    static class Outbox {
-        @Bean
-        @ConditionalOnMissingBean
-        EventJson eventJson() {
-            return new EventJson();
-        }
-
-        @Bean
-        @SuppressWarnings("unchecked")
-        OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate tx, KafkaTemplate<?, ?> kafka,
-                                OutboxProperties props, ObjectProvider<MeterRegistry> meters) {
-            return new OutboxRelay(jdbc, tx, (KafkaTemplate<String, String>) kafka, props, meters.getIfAvailable());
-        }
-
-        @Bean
-        OutboxWriter outboxWriter(JdbcClient jdbc, EventJson eventJson, OutboxRelay relay) {
-            return new OutboxWriter(jdbc, eventJson, relay);
-        }
     }
 }

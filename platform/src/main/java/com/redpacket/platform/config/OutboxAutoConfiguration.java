@@ -1,0 +1,39 @@
+package com.redpacket.platform.config;
+
+import com.redpacket.platform.events.EventJson;
+import com.redpacket.platform.outbox.OutboxProperties;
+import com.redpacket.platform.outbox.OutboxRelay;
+import com.redpacket.platform.outbox.OutboxWriter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+
+/** The transactional outbox and its relay, for every service that has both a database and Kafka. */
+@AutoConfiguration(after = {KafkaAutoConfiguration.class, DataPlatformAutoConfiguration.class})
+@ConditionalOnClass({KafkaTemplate.class, JdbcClient.class})
+@ConditionalOnBean({DataSource.class, KafkaTemplate.class})
+@EnableConfigurationProperties(OutboxProperties.class)
+public class OutboxAutoConfiguration {
+
+    @Bean
+    @SuppressWarnings("unchecked")
+    OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate tx, KafkaTemplate<?, ?> kafka,
+                            OutboxProperties props, ObjectProvider<MeterRegistry> meters) {
+        return new OutboxRelay(jdbc, tx, (KafkaTemplate<String, String>) kafka, props, meters.getIfAvailable());
+    }
+
+    @Bean
+    OutboxWriter outboxWriter(JdbcClient jdbc, EventJson eventJson, OutboxRelay relay) {
+        return new OutboxWriter(jdbc, eventJson, relay);
+    }
+}

@@ -1,0 +1,177 @@
+package com.redpacket.platform;
+
+import com.redpacket.contracts.events.DomainEvent;
+import com.redpacket.contracts.events.PacketClaimed;
+import com.redpacket.infra.TestInfra;
+import com.redpacket.platform.inbox.Inbox;
+import com.redpacket.platform.outbox.OutboxRelay;
+import com.redpacket.platform.outbox.OutboxWriter;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The outbox publishes what committed (and nothing that rolled back), survives a failure between the broker's ack and
+ * the "published" mark by publishing again, and the inbox turns those repeats into exactly one effect.
+ */
+class OutboxAndInboxIT extends AbstractPlatformIT {
+    @Autowired
+    OutboxWriter outbox;
+    @Autowired
+    OutboxRelay relay;
+    @Autowired
+    Inbox inbox;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void committedEventsArePublishedAndRolledBackOnesAreNot() {
+        long packetId = uniquePacketId();
+        tx.executeWithoutResult(s -> {
+            for (int seq = 1; seq <= 20; seq++) {
+                outbox.write(claim(packetId, seq));
+            }
+        });
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            outbox.write(claim(packetId, 99));
+            throw new IllegalStateException("business step failed");
+        })).isInstanceOf(IllegalStateException.class);
+
+        List<PacketClaimed> seen = consumeClaims(packetId, 20, Duration.ofSeconds(30));
+        assertThat(seen).extracting(PacketClaimed::seq).containsExactlyInAnyOrderElementsOf(range(1, 20));
+        assertThat(pending(packetId)).isZero();
+    }
+
+    @Test
+    void aFailureBetweenAckAndMarkRepublishesAndTheInboxAppliesOnce() {
+        long packetId = uniquePacketId();
+        // the "published" mark fails after Kafka acknowledged the batch: the same as a relay killed at that point
+        jdbc.sql("""
+                CREATE TRIGGER outbox_mark_fails BEFORE UPDATE ON outbox_event FOR EACH ROW
+                SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'relay died before marking'""").update();
+        try {
+            tx.executeWithoutResult(s -> {
+                for (int seq = 1; seq <= 30; seq++) {
+                    outbox.write(claim(packetId, seq));
+                }
+            });
+            List<PacketClaimed> firstRound = consumeClaims(packetId, 30, Duration.ofSeconds(30));
+            assertThat(firstRound).extracting(PacketClaimed::seq).containsAll(range(1, 30));
+            assertThat(pending(packetId)).isEqualTo(30);
+        } finally {
+            jdbc.sql("DROP TRIGGER outbox_mark_fails").update();
+        }
+        List<ConsumerRecord<String, String>> delivered = consumeRecords(packetId, 60, Duration.ofSeconds(30));
+        assertThat(delivered).hasSizeGreaterThanOrEqualTo(60);
+        assertThat(pending(packetId)).isZero();
+
+        String consumer = "test-" + packetId;
+        Map<Integer, AtomicInteger> applied = new ConcurrentHashMap<>();
+        for (ConsumerRecord<String, String> record : delivered) {
+            inbox.process(consumer, record, event -> applied
+                    .computeIfAbsent(((PacketClaimed) event).seq(), k -> new AtomicInteger()).incrementAndGet());
+        }
+        assertThat(applied).hasSize(30);
+        assertThat(applied.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+    }
+
+    @Test
+    void aHandlerFailureLeavesTheEventUnprocessedForTheRetry() {
+        long packetId = uniquePacketId();
+        tx.executeWithoutResult(s -> outbox.write(claim(packetId, 1)));
+        ConsumerRecord<String, String> record = consumeRecords(packetId, 1, Duration.ofSeconds(30)).getFirst();
+        String consumer = "test-fail-" + packetId;
+        AtomicInteger attempts = new AtomicInteger();
+        assertThatThrownBy(() -> inbox.process(consumer, record, e -> {
+            attempts.incrementAndGet();
+            throw new IllegalStateException("database hiccup");
+        })).isInstanceOf(IllegalStateException.class);
+        inbox.process(consumer, record, e -> attempts.incrementAndGet());
+        inbox.process(consumer, record, e -> attempts.incrementAndGet());
+        assertThat(attempts.get()).isEqualTo(2);
+    }
+
+    private static PacketClaimed claim(long packetId, int seq) {
+        return PacketClaimed.of(packetId, 7L, seq, 1000L + seq, 100L * seq, Instant.now());
+    }
+
+    private long pending(long packetId) {
+        relay.wakeUp();
+        return jdbc.sql("SELECT COUNT(*) FROM outbox_event WHERE msg_key = :k AND published_at IS NULL")
+                .param("k", Long.toString(packetId)).query(Long.class).single();
+    }
+
+    private List<PacketClaimed> consumeClaims(long packetId, int expected, Duration timeout) {
+        var json = new com.redpacket.platform.events.EventJson();
+        List<PacketClaimed> claims = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : consumeRecords(packetId, expected, timeout)) {
+            DomainEvent event = json.read(r.value()).orElseThrow();
+            claims.add((PacketClaimed) event);
+        }
+        return claims;
+    }
+
+    /** Reads packet.events from the beginning with a fresh group until {@code expected} records of this packet arrived. */
+    private static List<ConsumerRecord<String, String>> consumeRecords(long packetId, int expected, Duration timeout) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of("packet.events"));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (records.size() < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (Long.toString(packetId).equals(r.key())) {
+                        records.add(r);
+                    }
+                }
+            }
+            // a little longer, to catch anything that should not be there
+            long settle = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+            while (System.nanoTime() < settle) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (Long.toString(packetId).equals(r.key())) {
+                        records.add(r);
+                    }
+                }
+            }
+        }
+        return records;
+    }
+
+    private static List<Integer> range(int from, int to) {
+        List<Integer> list = new ArrayList<>();
+        for (int i = from; i <= to; i++) {
+            list.add(i);
+        }
+        return list;
+    }
+
+    private static long uniquePacketId() {
+        return Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L) + 1;
+    }
+}
