@@ -72,13 +72,19 @@ public final class TestInfra {
         registry.add("spring.datasource.password", server::password);
     }
 
-    /** Registers {@code spring.data.redis.host/port}. */
+    /**
+     * Registers {@code spring.data.redis.host/port/database}. Tests use database {@value #REDIS_TEST_DATABASE}, so a
+     * running dev system (database 0) and its fault drills (FLUSHDB) and the tests never see each other's keys.
+     */
     public static synchronized void redis(DynamicPropertyRegistry registry) {
         String hostPort = redisHostPort();
         int colon = hostPort.lastIndexOf(':');
         registry.add("spring.data.redis.host", () -> hostPort.substring(0, colon));
         registry.add("spring.data.redis.port", () -> hostPort.substring(colon + 1));
+        registry.add("spring.data.redis.database", () -> REDIS_TEST_DATABASE);
     }
+
+    public static final int REDIS_TEST_DATABASE = 1;
 
     /** Registers {@code spring.kafka.bootstrap-servers}. */
     public static synchronized void kafka(DynamicPropertyRegistry registry) {
