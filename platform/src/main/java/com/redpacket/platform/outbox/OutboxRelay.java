@@ -7,6 +7,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -141,12 +142,10 @@ public class OutboxRelay implements SmartLifecycle {
         }
         lastHousekeeping = now;
         jdbc.sql("SELECT COUNT(*), MIN(created_at) FROM outbox_event WHERE published_at IS NULL")
-                .query(rs -> {
-                    rs.next();
+                .query((RowCallbackHandler) rs -> {
                     pending.set(rs.getLong(1));
                     Timestamp oldest = rs.getTimestamp(2);
                     oldestAgeMs.set(oldest == null ? 0 : Math.max(0, now.toEpochMilli() - oldest.getTime()));
-                    return null;
                 });
         jdbc.sql("DELETE FROM outbox_event WHERE published_at < :cutoff LIMIT 5000")
                 .param("cutoff", Timestamp.from(now.minus(props.retention())))
