@@ -30,7 +30,7 @@ public class CallerHeaderFilter implements GlobalFilter, Ordered {
                 .filter(JwtAuthenticationToken.class::isInstance)
                 .map(auth -> ((JwtAuthenticationToken) auth).getToken().getSubject())
                 .map(userId -> withCaller(exchange, userId))
-                .defaultIfEmpty(withCaller(exchange, null))
+                .switchIfEmpty(Mono.fromSupplier(() -> withCaller(exchange, null)))
                 .flatMap(chain::filter);
     }
 
