@@ -4,9 +4,13 @@ import com.redpacket.contracts.error.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import com.redpacket.gateway.security.JwksUnavailableException;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
@@ -20,8 +24,9 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Every error the gateway itself answers (no route, a service down or slow, a refused token) is an RFC 9457 problem
- * body with our {@code code}, as the services answer theirs. Runs before Boot's JSON/HTML error handler.
+ * Every error the gateway itself answers (no route, a service down or slow, a refused token, a rate limit) is an
+ * RFC 9457 problem body with our {@code code}, as the services answer theirs. Runs before Boot's JSON/HTML error
+ * handler. 429 and 503 carry {@code Retry-After}.
  */
 @Component
 @Order(-2)
@@ -50,7 +55,15 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
             log.warn("{} {} -> {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
                     code.status(), error.toString());
         }
-        return write(exchange, code, detail);
+        if (code == ErrorCode.RATE_LIMITED) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(error)));
+        } else if (code == ErrorCode.UPSTREAM_UNAVAILABLE) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+        }
+        return write(exchange, code, switch (code) {
+            case RATE_LIMITED -> "Too many requests of this kind; retry after the time in Retry-After";
+            default -> detail;
+        });
     }
 
     public Mono<Void> write(ServerWebExchange exchange, ErrorCode code, String detail) {
@@ -73,8 +86,9 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
     }
 
     static ErrorCode codeFor(Throwable error) {
-        if (error instanceof ResponseStatusException rse) {
-            int status = rse.getStatusCode().value();
+        if (error instanceof ResponseStatusException || error instanceof HttpStatusCodeException) {
+            int status = error instanceof ResponseStatusException rse ? rse.getStatusCode().value()
+                    : ((HttpStatusCodeException) error).getStatusCode().value();
             return switch (status) {
                 case 400 -> ErrorCode.VALIDATION_FAILED;
                 case 401 -> ErrorCode.UNAUTHORIZED;
@@ -90,6 +104,9 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
             };
         }
         for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof JwksUnavailableException) {
+                return ErrorCode.UPSTREAM_UNAVAILABLE;
+            }
             if (t instanceof TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
                 return ErrorCode.UPSTREAM_TIMEOUT;
             }
@@ -98,5 +115,28 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
             }
         }
         return ErrorCode.INTERNAL_ERROR;
+    }
+
+    /**
+     * When the refusing budget has a token again: its cost over its refill rate, from the X-RateLimit-* headers the
+     * RequestRateLimiter filter put on the refusal (the last ones belong to the budget that refused).
+     */
+    static long retryAfterSeconds(Throwable error) {
+        HttpHeaders headers = error instanceof HttpStatusCodeException e ? e.getResponseHeaders() : null;
+        if (headers == null) {
+            return 1;
+        }
+        long rate = lastNumber(headers, RedisRateLimiter.REPLENISH_RATE_HEADER);
+        long cost = lastNumber(headers, RedisRateLimiter.REQUESTED_TOKENS_HEADER);
+        return rate <= 0 || cost <= 0 ? 1 : Math.max(1, (cost + rate - 1) / rate);
+    }
+
+    private static long lastNumber(HttpHeaders headers, String name) {
+        var values = headers.get(name);
+        try {
+            return values == null || values.isEmpty() ? -1 : Long.parseLong(values.getLast());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }

@@ -19,6 +19,7 @@ public enum ErrorCode {
     NOT_ACCEPTABLE(406, "Not acceptable"),
     CONFLICT(409, "Conflict"),
     USERNAME_TAKEN(409, "Username taken"),
+    GROUP_FULL(409, "Group is full"),
     INSUFFICIENT_BALANCE(409, "Insufficient balance"),
     IDEMPOTENCY_KEY_REUSED(409, "Idempotency key reused with a different request"),
     IDEMPOTENCY_IN_PROGRESS(409, "A request with this idempotency key is still being processed"),

@@ -1,0 +1,83 @@
+package com.redpacket.gateway;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the edge refuses or adds whatever the route: internal paths, unknown routes, big bodies, CORS, headers. */
+class EdgeIT extends AbstractGatewayIT {
+    private final String token = Tokens.sign(KEY, Tokens.claims("77").build());
+
+    @Test
+    void internalPathsAreUnreachableHoweverTheyAreSpelled() {
+        int before = Downstream.get().paths().size();
+        for (String path : new String[]{"/internal/jwks", "/internal/groups/1/members", "/INTERNAL/jwks",
+                "/api/../internal/jwks", "/api/users/../../internal/jwks", "/api/%2e%2e/internal/jwks",
+                "/%2Finternal/jwks", "/api%2F..%2Finternal%2Fjwks", "//internal/jwks", "/api//internal/jwks",
+                "/%69nternal/jwks", "/api/users/me/..;/..;/internal/jwks", "/internal%2Fjwks", "/api/%252e%252e/internal"}) {
+            problem(http().bearer(token).get(path), 404, "NOT_FOUND");
+        }
+        assertThat(Downstream.get().paths().subList(before, Downstream.get().paths().size()))
+                .noneMatch(p -> p.toLowerCase().contains("internal"));
+    }
+
+    @Test
+    void unknownRoutesAreA404Problem() {
+        problem(http().get("/nope"), 404, "NOT_FOUND");
+        problem(http().bearer(token).get("/api/nope"), 404, "NOT_FOUND");
+        problem(http().get("/actuator/gateway/routes"), 404, "NOT_FOUND");
+        problem(http().get("/actuator/env"), 404, "NOT_FOUND");
+        assertThat(http().get("/actuator/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aServiceThatIsDownIsA503Problem() {
+        Http.Answer answer = http().bearer(token).get("/api/wallet");
+        problem(answer, 503, "UPSTREAM_UNAVAILABLE");
+        assertThat(answer.body()).doesNotContain("127.0.0.1").doesNotContain("Exception");
+    }
+
+    @Test
+    void bodiesOverTheLimitAre413BeforeAnyServiceSeesThem() {
+        String big = "{\"username\":\"" + "x".repeat(9000) + "\"}";
+        int before = Downstream.get().paths().size();
+        problem(http().from("10.9.0.1").post("/api/users/register", big), 413, "PAYLOAD_TOO_LARGE");
+        problem(http().bearer(token).postChunked("/api/groups", big), 413, "PAYLOAD_TOO_LARGE");
+        assertThat(Downstream.get().paths().size()).isEqualTo(before);
+        assertThat(http().bearer(token).postChunked("/api/groups", "{\"name\":\"small\"}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void responsesCarrySecurityHeadersAndNoServerBanner() {
+        Http.Answer answer = http().bearer(token).get("/api/users/me");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(answer.header("Cache-Control")).contains("no-store");
+        assertThat(answer.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        assertThat(answer.header("Server")).isNull();
+        assertThat(answer.header("X-Powered-By")).isNull();
+        Http.Answer problem = http().get("/api/users/me");
+        assertThat(problem.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(problem.header("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void browsersFromAllowedOriginsMayCallOthersMayNot() {
+        Http.Answer allowed = http().header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type,idempotency-key")
+                .send("OPTIONS", "/api/packets", null);
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:5173");
+        assertThat(allowed.header("Access-Control-Allow-Credentials")).isNull();
+
+        Http.Answer refused = http().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST").send("OPTIONS", "/api/packets", null);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.header("Access-Control-Allow-Origin")).isNull();
+
+        Http.Answer crossOriginCall = http().header("Origin", "https://evil.example").bearer(token).get("/api/users/me");
+        assertThat(crossOriginCall.status()).isEqualTo(403);
+    }
+}

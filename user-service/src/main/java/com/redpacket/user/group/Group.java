@@ -1,0 +1,4 @@
+package com.redpacket.user.group;
+
+public record Group(long id, String name, long ownerId, int memberCount) {
+}
