@@ -21,7 +21,8 @@ public class PacketEventsListener {
         this.settlement = settlement;
     }
 
-    @KafkaListener(id = "settlement-packet-events", topics = Topics.PACKET_EVENTS)
+    /** In the service's consumer group ({@code spring.kafka.consumer.group-id}), not one named after the listener. */
+    @KafkaListener(id = "settlement-packet-events", idIsGroup = false, topics = Topics.PACKET_EVENTS)
     public void on(ConsumerRecord<String, String> record) {
         inbox.process(SettlementProperties.CONSUMER, record, event -> {
             switch (event) {

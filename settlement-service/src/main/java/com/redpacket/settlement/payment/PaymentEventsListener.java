@@ -20,7 +20,8 @@ public class PaymentEventsListener {
         this.settlement = settlement;
     }
 
-    @KafkaListener(id = "settlement-payment-events", topics = Topics.PAYMENT_EVENTS)
+    /** In the service's consumer group ({@code spring.kafka.consumer.group-id}), not one named after the listener. */
+    @KafkaListener(id = "settlement-payment-events", idIsGroup = false, topics = Topics.PAYMENT_EVENTS)
     public void on(ConsumerRecord<String, String> record) {
         inbox.process(SettlementProperties.CONSUMER, record, event -> {
             switch (event) {
