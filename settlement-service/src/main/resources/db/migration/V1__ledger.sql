@@ -31,19 +31,22 @@ CREATE TABLE ledger_txn (
     UNIQUE KEY uk_ledger_txn_key (business_key)
 ) ENGINE = InnoDB;
 
--- The entries of a transaction sum to zero. kind and ref_id repeat the transaction's so a wallet's statement is one
--- index range scan; balance_after is the account's balance right after this entry (a replayed debit answers it).
+-- The entries of a transaction sum to zero. An entry names its account by (account_kind, owner_id), the account's
+-- natural key, so posting never needs the account's surrogate id. kind and ref_id repeat the transaction's so a
+-- wallet's statement is one index range scan; balance_after is the account's balance right after this entry (a
+-- replayed debit answers it).
 CREATE TABLE ledger_entry (
     id            BIGINT      NOT NULL,
     txn_id        BIGINT      NOT NULL,
-    account_id    BIGINT      NOT NULL,
+    account_kind  VARCHAR(16) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    owner_id      BIGINT      NOT NULL,
     amount        BIGINT      NOT NULL,
     balance_after BIGINT      NOT NULL,
     kind          VARCHAR(24) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
     ref_id        BIGINT      NOT NULL,
     created_at    DATETIME(6) NOT NULL,
     PRIMARY KEY (id),
-    KEY ix_entry_account (account_id, id),
+    KEY ix_entry_account (account_kind, owner_id, id),
     KEY ix_entry_txn (txn_id)
 ) ENGINE = InnoDB;
 

@@ -76,7 +76,7 @@ public class InvariantChecker {
     private void balancesAgainstEntries(List<Violation> violations) {
         jdbc.sql("""
                         SELECT a.kind, a.owner_id, a.balance, COALESCE(SUM(e.amount), 0)
-                        FROM account a LEFT JOIN ledger_entry e ON e.account_id = a.id
+                        FROM account a LEFT JOIN ledger_entry e ON e.account_kind = a.kind AND e.owner_id = a.owner_id
                         GROUP BY a.id, a.kind, a.owner_id, a.balance
                         HAVING a.balance <> COALESCE(SUM(e.amount), 0)
                         LIMIT :limit""")
@@ -105,12 +105,12 @@ public class InvariantChecker {
                                COALESCE(l.refunded, 0), COALESCE(c.credited, 0)
                         FROM packet_escrow p
                         LEFT JOIN account a ON a.kind = 'ESCROW' AND a.owner_id = p.packet_id
-                        LEFT JOIN (SELECT ea.owner_id AS packet_id,
+                        LEFT JOIN (SELECT e.owner_id AS packet_id,
                                           SUM(CASE WHEN e.kind IN ('PACKET_SENT', 'PACKET_PAID') THEN e.amount ELSE 0 END) AS funded,
                                           SUM(CASE WHEN e.kind = 'PACKET_GRABBED' THEN -e.amount ELSE 0 END) AS credited,
                                           SUM(CASE WHEN e.kind = 'PACKET_REFUND' THEN -e.amount ELSE 0 END) AS refunded
-                                   FROM ledger_entry e JOIN account ea ON ea.id = e.account_id
-                                   WHERE ea.kind = 'ESCROW' GROUP BY ea.owner_id) l ON l.packet_id = p.packet_id
+                                   FROM ledger_entry e
+                                   WHERE e.account_kind = 'ESCROW' GROUP BY e.owner_id) l ON l.packet_id = p.packet_id
                         LEFT JOIN (SELECT packet_id, SUM(amount) AS credited FROM packet_claim
                                    WHERE credited_at IS NOT NULL GROUP BY packet_id) c ON c.packet_id = p.packet_id
                         WHERE p.funded_amount <> p.credited_amount + p.refunded_amount + COALESCE(a.balance, 0)

@@ -71,9 +71,9 @@ public class PacketDebits {
     /** The wallet entry of the packet's funding, if it was funded from a wallet. */
     public Optional<WalletDebit> find(long packetId) {
         return jdbc.sql("""
-                        SELECT a.owner_id, e.amount, e.balance_after
-                        FROM ledger_txn t JOIN ledger_entry e ON e.txn_id = t.id JOIN account a ON a.id = e.account_id
-                        WHERE t.business_key = :key AND a.kind = 'WALLET'""")
+                        SELECT e.owner_id, e.amount, e.balance_after
+                        FROM ledger_txn t JOIN ledger_entry e ON e.txn_id = t.id
+                        WHERE t.business_key = :key AND e.account_kind = 'WALLET'""")
                 .param("key", BusinessKeys.packetFunded(packetId))
                 .query((rs, i) -> new WalletDebit(rs.getLong(1), -rs.getLong(2), rs.getLong(3)))
                 .optional();

@@ -28,8 +28,7 @@ public class WalletStatement {
         List<WalletEntry> rows = jdbc.sql("""
                         SELECT e.id, e.amount, e.kind, e.ref_id, e.created_at
                         FROM ledger_entry e
-                        WHERE e.account_id = (SELECT id FROM account WHERE kind = 'WALLET' AND owner_id = :u)
-                          AND e.id < :below
+                        WHERE e.account_kind = 'WALLET' AND e.owner_id = :u AND e.id < :below
                         ORDER BY e.id DESC LIMIT :n""")
                 .param("u", userId)
                 .param("below", below)

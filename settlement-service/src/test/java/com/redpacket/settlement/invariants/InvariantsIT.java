@@ -38,11 +38,11 @@ class InvariantsIT extends AbstractSettlementIT {
                     .params(packet, "BROKEN:" + packet, now).update();
             jdbc.sql("INSERT INTO account (kind, owner_id, balance, created_at, updated_at) VALUES ('WALLET', ?, 500, ?, ?)")
                     .params(user, now, now).update();
-            long account = count("SELECT id FROM account WHERE kind = 'WALLET' AND owner_id = ?", user);
             jdbc.sql("""
-                            INSERT INTO ledger_entry (id, txn_id, account_id, amount, balance_after, kind, ref_id, created_at)
-                            VALUES (?, ?, ?, 400, 400, 'TOPUP', 1, ?)""")
-                    .params(packet + 1, packet, account, now).update();
+                            INSERT INTO ledger_entry (id, txn_id, account_kind, owner_id, amount, balance_after, kind,
+                                                      ref_id, created_at)
+                            VALUES (?, ?, 'WALLET', ?, 400, 400, 'TOPUP', 1, ?)""")
+                    .params(packet + 1, packet, user, now).update();
             // a packet whose counters disagree with its escrow
             jdbc.sql("""
                             INSERT INTO packet_escrow (packet_id, funded_amount, credited_amount, funded_at, created_at, updated_at)

@@ -69,10 +69,10 @@ class WalletConcurrencyIT extends AbstractSettlementIT {
                     (int) ((START + 100 * CREDIT) / DEBIT));
             assertThat(debited).as("debits that found money were made").isGreaterThanOrEqualTo((int) (START / DEBIT));
             assertThat(balance(user)).isEqualTo(expected).isNotNegative();
-            assertThat(count("SELECT COUNT(*) FROM ledger_entry e JOIN account a ON a.id = e.account_id "
-                    + "WHERE a.kind = 'WALLET' AND a.owner_id = ? AND e.kind = 'PACKET_SENT'", user)).isEqualTo(debited);
-            assertThat(count("SELECT COUNT(*) FROM ledger_entry e JOIN account a ON a.id = e.account_id "
-                    + "WHERE a.kind = 'WALLET' AND a.owner_id = ? AND e.balance_after < 0", user)).isZero();
+            assertThat(count("SELECT COUNT(*) FROM ledger_entry e "
+                    + "WHERE e.account_kind = 'WALLET' AND e.owner_id = ? AND e.kind = 'PACKET_SENT'", user)).isEqualTo(debited);
+            assertThat(count("SELECT COUNT(*) FROM ledger_entry e "
+                    + "WHERE e.account_kind = 'WALLET' AND e.owner_id = ? AND e.balance_after < 0", user)).isZero();
         }
         assertThatThrownBy(() -> jdbc.sql("UPDATE account SET balance = -1 WHERE kind = 'WALLET' AND owner_id = ?")
                 .params(user).update())
