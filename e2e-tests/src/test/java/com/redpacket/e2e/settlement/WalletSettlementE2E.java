@@ -1,6 +1,8 @@
 package com.redpacket.e2e.settlement;
 
 import com.redpacket.e2e.Api;
+import com.redpacket.e2e.support.TestUser;
+import com.redpacket.e2e.support.Users;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -25,8 +27,10 @@ class WalletSettlementE2E {
 
     @Test
     void aTopUpFundsABalancePacketWhoseGrabIsCreditedOnce() {
-        String sender = login("s");
-        String grabber = login("g");
+        TestUser senderUser = Users.register();
+        TestUser grabberUser = Users.register();
+        String sender = senderUser.token();
+        String grabber = grabberUser.token();
         assertThat(GATEWAY.get("/api/wallet", sender).json().get("balance").asLong()).isZero();
 
         Api.Answer topUp = GATEWAY.post("/api/wallet/topups", sender, Map.of("amount", 1_000, "channel", "NATIVE"),
@@ -36,9 +40,8 @@ class WalletSettlementE2E {
         assertThat(EMULATOR.post("/emulator/transactions/" + outTradeNo + "/pay", null, Map.of()).status()).isLessThan(300);
         await().atMost(PATIENCE).until(() -> balance(sender) == 1_000);
 
-        long grabberId = GATEWAY.get("/api/users/me", grabber).json().get("id").asLong();
         Api.Answer packet = GATEWAY.post("/api/packets", sender, Map.of("type", "SINGLE", "count", 1,
-                "totalAmount", 300, "greeting", "e2e", "receiverId", Long.toString(grabberId), "payChannel", "BALANCE"));
+                "totalAmount", 300, "greeting", "e2e", "receiverId", grabberUser.id(), "payChannel", "BALANCE"));
         assertThat(packet.status()).as(packet.body()).isEqualTo(201);
         assertThat(balance(sender)).isEqualTo(700);
 
@@ -55,11 +58,10 @@ class WalletSettlementE2E {
 
     @Test
     void aShortWalletCannotSendAndMovesNothing() {
-        String sender = login("p");
-        String grabber = login("q");
-        long grabberId = GATEWAY.get("/api/users/me", grabber).json().get("id").asLong();
+        String sender = Users.register().token();
+        TestUser grabber = Users.register();
         Api.Answer refused = GATEWAY.post("/api/packets", sender, Map.of("type", "SINGLE", "count", 1,
-                "totalAmount", 100, "greeting", "e2e", "receiverId", Long.toString(grabberId), "payChannel", "BALANCE"));
+                "totalAmount", 100, "greeting", "e2e", "receiverId", grabber.id(), "payChannel", "BALANCE"));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("code").asString()).isEqualTo("INSUFFICIENT_BALANCE");
         assertThat(balance(sender)).isZero();
@@ -73,16 +75,5 @@ class WalletSettlementE2E {
     private static List<String> kinds(String token) {
         JsonNode items = GATEWAY.get("/api/wallet/entries?limit=10", token).json().get("items");
         return items.valueStream().map(i -> i.get("kind").asString()).toList();
-    }
-
-    private static String login(String prefix) {
-        String username = prefix + UUID.randomUUID().toString().substring(0, 12);
-        Map<String, String> credentials = Map.of("username", username, "password", "e2e-password-1");
-        Api.Answer registered = GATEWAY.post("/api/users/register", null,
-                Map.of("username", username, "password", "e2e-password-1", "nickname", prefix));
-        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-        Api.Answer login = GATEWAY.post("/api/users/login", null, credentials);
-        assertThat(login.status()).as(login.body()).isEqualTo(200);
-        return login.json().get("token").asString();
     }
 }
