@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -66,6 +67,12 @@ public abstract class AbstractSettlementIT {
     protected static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static {
+        // a condition that already holds must not cost a poll interval: tests await hundreds of them
+        Awaitility.setDefaultPollDelay(Duration.ZERO);
+        Awaitility.setDefaultPollInterval(Duration.ofMillis(50));
+    }
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
