@@ -11,8 +11,17 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * packet-service on real MariaDB and a real Kafka broker. Its peers (settlement, payment, grab, user) are stood in for
@@ -54,6 +63,60 @@ public abstract class AbstractPacketIT {
             spec = spec.param(p);
         }
         return spec.query(Long.class).single();
+    }
+
+    /** A group of {@code first} and {@code others} new users (at the user-service stand-in). */
+    protected long group(long first, int others) {
+        List<Long> members = new ArrayList<>(List.of(first));
+        for (int i = 0; i < others; i++) {
+            members.add(newUser());
+        }
+        long id = newUser();
+        peers.groups.put(id, members);
+        return id;
+    }
+
+    protected long groupWith(long... members) {
+        long id = newUser();
+        peers.groups.put(id, Arrays.stream(members).boxed().toList());
+        return id;
+    }
+
+    protected List<Long> members(long groupId) {
+        return peers.groups.get(groupId);
+    }
+
+    /** Sends a packet paid from a wallet that holds enough; returns its id. */
+    protected long sendPaid(long sender, Map<String, Object> body) {
+        peers.balances.merge(sender, 10_000_000L, Long::sum);
+        Http.Answer answer = http.post("/api/packets", sender, body);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        return Long.parseLong(answer.json().get("id").asString());
+    }
+
+    protected Http.Answer claim(long packetId, int seq, long userId) {
+        return http.post("/internal/packets/" + packetId + "/claims", null,
+                Map.of("seq", seq, "userId", userId));
+    }
+
+    /** Runs {@code n} copies of {@code task} at once (released together) and returns their results. */
+    protected static <T> List<T> concurrently(int n, Callable<T> task) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<T>> futures = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(n)) {
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (var f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        }
     }
 
     private static int freePort() {

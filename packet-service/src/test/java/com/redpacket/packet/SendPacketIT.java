@@ -13,15 +13,10 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -194,41 +189,5 @@ class SendPacketIT extends AbstractPacketIT {
     private JsonNode created(Http.Answer answer) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         return answer.json();
-    }
-
-    /** A group of the sender and {@code others} new users. */
-    private long group(long sender, int others) {
-        List<Long> members = new ArrayList<>(List.of(sender));
-        for (int i = 0; i < others; i++) {
-            members.add(newUser());
-        }
-        long id = newUser();
-        peers.groups.put(id, members);
-        return id;
-    }
-
-    private long groupWith(long... members) {
-        long id = newUser();
-        peers.groups.put(id, java.util.Arrays.stream(members).boxed().toList());
-        return id;
-    }
-
-    static <T> List<T> concurrently(int n, java.util.concurrent.Callable<T> task) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<T>> futures = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(n)) {
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        }
     }
 }

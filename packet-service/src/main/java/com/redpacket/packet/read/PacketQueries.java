@@ -6,11 +6,11 @@ import com.redpacket.packet.store.Packet;
 import com.redpacket.packet.store.PacketRepository;
 import com.redpacket.packet.store.Share;
 import com.redpacket.packet.store.ShareRepository;
+import com.redpacket.packet.store.SqlTime;
 import com.redpacket.platform.web.ApiException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -101,12 +101,12 @@ public class PacketQueries {
                           AND (l.grabbed_at < :at OR (l.grabbed_at = :at AND l.packet_id < :packet))
                         ORDER BY l.grabbed_at DESC, l.packet_id DESC LIMIT :limit""")
                 .param("user", caller)
-                .param("at", Timestamp.from(at))
+                .param("at", SqlTime.literal(at))
                 .param("packet", after[1])
                 .param("limit", n + 1)
                 .query((rs, i) -> new ReceivedItem(Long.toString(rs.getLong("packet_id")),
                         Long.toString(rs.getLong("sender_id")), rs.getString("type"), rs.getString("greeting"),
-                        rs.getLong("amount"), rs.getTimestamp("grabbed_at").toInstant(),
+                        rs.getLong("amount"), SqlTime.read(rs, "grabbed_at"),
                         rs.getBoolean("is_into_account")))
                 .list();
         List<ReceivedItem> page = rows.subList(0, Math.min(n, rows.size()));

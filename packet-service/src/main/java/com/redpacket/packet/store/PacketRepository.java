@@ -7,7 +7,6 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -182,13 +181,12 @@ public class PacketRepository {
                 .list();
     }
 
-    static Timestamp ts(Instant at) {
-        return at == null ? null : Timestamp.from(at);
+    static String ts(Instant at) {
+        return SqlTime.literal(at);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
+        return SqlTime.read(rs, column);
     }
 
     static Long nullableLong(ResultSet rs, String column) throws SQLException {
