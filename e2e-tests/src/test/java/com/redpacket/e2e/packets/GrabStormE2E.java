@@ -9,18 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,7 +62,7 @@ class GrabStormE2E {
         String packet = Packets.sendAppConfirmed(sender, group.id(), 10, 1_000);
         String user = crowd.getFirst();
 
-        List<Api.Answer> answers = all(50, i -> Packets.grabAs(packet, user));
+        List<Api.Answer> answers = Packets.atOnce(50, i -> Packets.grabAs(packet, user));
 
         Map<String, Integer> outcomes = tally(answers);
         assertThat(outcomes).as(outcomes.toString()).containsEntry("GRABBED", 1).containsEntry("ALREADY_GRABBED", 49);
@@ -82,7 +76,7 @@ class GrabStormE2E {
         String packet = Packets.sendAppConfirmed(sender, group.id(), SHARES, TOTAL);
         AtomicInteger answered = new AtomicInteger();
 
-        List<Api.Answer> answers = all(GRABBERS, i -> {
+        List<Api.Answer> answers = Packets.atOnce(GRABBERS, i -> {
             Api.Answer a = Packets.grabAs(packet, crowd.get(i));
             if (forgetMidway && answered.incrementAndGet() == 30) {
                 Packets.forgetInRedis(packet);
@@ -114,26 +108,5 @@ class GrabStormE2E {
             outcomes.merge(key, 1, Integer::sum);
         }
         return outcomes;
-    }
-
-    /** {@code n} calls released at once, each on its own virtual thread. */
-    private static <T> List<T> all(int n, IntFunction<T> call) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<T>> futures = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.apply(index);
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        }
     }
 }

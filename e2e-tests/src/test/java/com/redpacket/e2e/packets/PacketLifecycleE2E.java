@@ -8,15 +8,11 @@ import com.redpacket.e2e.support.Users;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static com.redpacket.e2e.packets.Packets.GATEWAY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,24 +111,14 @@ class PacketLifecycleE2E {
         Map<String, Object> body = Packets.lucky(group.id(), 2, 500, "WECHAT");
         Map<String, String> key = Map.of("Idempotency-Key", "e2e-" + sender.id());
 
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Api.Answer>> answers = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
-            for (int i = 0; i < 10; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return GATEWAY.post("/api/packets", sender.token(), body, key);
-                }));
-            }
-            start.countDown();
-            Set<String> ids = new HashSet<>();
-            for (Future<Api.Answer> f : answers) {
-                Api.Answer a = f.get();
-                assertThat(a.status()).as(a.body()).isEqualTo(201);
-                ids.add(a.json().get("id").asString());
-            }
-            assertThat(ids).hasSize(1);
+        List<Api.Answer> answers = Packets.atOnce(10, i -> GATEWAY.post("/api/packets", sender.token(), body, key));
+
+        Set<String> ids = new HashSet<>();
+        for (Api.Answer a : answers) {
+            assertThat(a.status()).as(a.body()).isEqualTo(201);
+            ids.add(a.json().get("id").asString());
         }
+        assertThat(ids).hasSize(1);
         assertThat(GATEWAY.get("/api/packets/sent", sender.token()).json().get("items")).hasSize(1);
         Api.Answer reused = GATEWAY.post("/api/packets", sender.token(), with(body, "totalAmount", 501), key);
         assertThat(reused.status()).isEqualTo(409);
@@ -144,7 +130,7 @@ class PacketLifecycleE2E {
     }
 
     private static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
-        Map<String, Object> copy = new java.util.LinkedHashMap<>(body);
+        Map<String, Object> copy = new LinkedHashMap<>(body);
         copy.put(key, value);
         return copy;
     }

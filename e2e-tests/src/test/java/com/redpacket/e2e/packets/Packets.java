@@ -6,8 +6,15 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import tools.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +59,27 @@ final class Packets {
         Api.Answer detail = GATEWAY.get("/api/packets/" + packetId, reader.token());
         assertThat(detail.status()).as(detail.body()).isEqualTo(200);
         return detail.json();
+    }
+
+    /** {@code n} calls released at once, each on its own virtual thread; their answers in call order. */
+    static <T> List<T> atOnce(int n, IntFunction<T> call) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<T>> futures = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.apply(index);
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        }
     }
 
     /** Deletes the packet's grab-side keys in the running system's Redis (database 0), as a Redis restart would. */

@@ -32,10 +32,13 @@ public class GroupMembersCache {
 
     public boolean isMember(long groupId, long userId) {
         long now = System.nanoTime();
-        Loaded mine = new Loaded(new CompletableFuture<>(), now);
-        Loaded current = cache.compute(groupId, (g, old) -> old != null && now - old.at < ttlNanos ? old : mine);
-        if (current == mine) {
-            load(groupId, mine);
+        Loaded current = cache.get(groupId);
+        if (current == null || now - current.at >= ttlNanos) {
+            Loaded mine = new Loaded(new CompletableFuture<>(), now);
+            current = cache.compute(groupId, (g, old) -> old != null && now - old.at < ttlNanos ? old : mine);
+            if (current == mine) {
+                load(groupId, mine);
+            }
         }
         try {
             return current.members.join().contains(userId);

@@ -73,10 +73,10 @@ public class SlotStore {
         return redis.execute(ARM, keys(s.packetId()), args.toArray()) == 1L;
     }
 
-    /** Remembers for {@code ttl} that packet-service does not know the packet. */
+    /** Remembers for {@code ttl} that packet-service does not know the packet (unless keys appeared meanwhile). */
     public void markUnknown(long packetId, Duration ttl) {
-        redis.opsForHash().putIfAbsent(key(packetId, "meta"), "state", PacketState.UNKNOWN);
-        redis.expire(key(packetId, "meta"), ttl);
+        String expireAt = Long.toString(Instant.now().plus(ttl).toEpochMilli());
+        redis.execute(ARM, keys(packetId), PacketState.UNKNOWN, expireAt, "0", "", "", "0");
     }
 
     public void disarm(long packetId) {
