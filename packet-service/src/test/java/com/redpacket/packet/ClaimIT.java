@@ -1,16 +1,27 @@
 package com.redpacket.packet;
 
+import com.redpacket.contracts.internal.ClaimRequest;
+import com.redpacket.contracts.internal.ClaimResult.Outcome;
+import com.redpacket.packet.claim.ClaimService;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code POST /internal/packets/{id}/claims}: the conditional update of one share row, with its outbox event. */
 class ClaimIT extends AbstractPacketIT {
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    ClaimService claims;
 
     @Test
     void aClaimTakesAFreeShareOnceAndEveryOtherCaseIsNamed() {
@@ -71,6 +82,31 @@ class ClaimIT extends AbstractPacketIT {
         assertThat(answers.stream().map(a -> a.get("amount").asLong()).distinct()).hasSize(1);
         assertThat(count("SELECT COUNT(*) FROM red_packet_log WHERE packet_id = ? AND receiver = ?", packet, user))
                 .isEqualTo(1);
+    }
+
+    /**
+     * A hot packet's claims do not wait for each other: while one user's claim transaction is open (its share row
+     * taken, not committed), another user's claim of the same packet completes. A claim that also wrote the packet row
+     * (a counter, a status) would wait here for the first one's commit.
+     */
+    @Test
+    void aClaimDoesNotWaitForAnotherUsersOpenClaimOfTheSamePacket() throws Exception {
+        long sender = newUser();
+        long group = group(sender, 2);
+        long packet = sendPaid(sender, Sends.lucky(group, 3, 300));
+        long first = members(group).get(2);
+        long second = members(group).get(1);
+        CompletableFuture<Http.Answer> meanwhile = new CompletableFuture<>();
+
+        tx.executeWithoutResult(status -> {
+            // the claim joins this transaction, which stays open until the other user's claim is answered
+            assertThat(claims.claim(packet, new ClaimRequest(1, first)).result().outcome()).isEqualTo(Outcome.CLAIMED);
+            Thread.ofVirtual().start(() -> meanwhile.complete(claim(packet, 2, second)));
+            Http.Answer answer = meanwhile.orTimeout(5, TimeUnit.SECONDS).join();
+            assertThat(answer.json().get("outcome").asString()).isEqualTo("CLAIMED");
+            status.setRollbackOnly();
+        });
+        assertThat(meanwhile.get().json().get("seq").asInt()).isEqualTo(2);
     }
 
     @Test

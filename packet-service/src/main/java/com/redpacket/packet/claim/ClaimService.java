@@ -15,65 +15,72 @@ import com.redpacket.platform.outbox.OutboxWriter;
 import com.redpacket.platform.web.ApiException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * A claim of one share (ARCHITECTURE.md "Grab"): the conditional UPDATE of the share's own row and the
- * {@code PacketClaimed} outbox event, in one transaction. The packet row is only read (a plain, non-locking read) and
- * never written here, so a hot packet contends on nothing but its share rows. READ COMMITTED, so that after an UPDATE
- * that matched nothing the follow-up read sees who did take the share.
+ * A claim of one share (ARCHITECTURE.md "Grab"), one short transaction: the conditional UPDATE of the share's own row
+ * (the unique (packet_id, receiver) key refusing a second share for the user) and the {@code PacketClaimed} outbox
+ * event. The packet row and the share's amount are read before, without locks, and the packet row is never written
+ * here, so a hot packet's claims do not wait for each other. When the share is not taken the transaction rolls back
+ * and fresh reads, after it, say why.
  */
 @Service
 public class ClaimService {
     private final PacketRepository packets;
     private final ShareRepository shares;
     private final OutboxWriter outbox;
+    private final TransactionTemplate tx;
 
-    public ClaimService(PacketRepository packets, ShareRepository shares, OutboxWriter outbox) {
+    public ClaimService(PacketRepository packets, ShareRepository shares, OutboxWriter outbox, TransactionTemplate tx) {
         this.packets = packets;
         this.shares = shares;
         this.outbox = outbox;
+        this.tx = tx;
     }
 
     /** {@code fresh}: this call took the share (so it may have been the last one). */
     public record Claimed(ClaimResult result, boolean fresh) {
     }
 
-    @Transactional(isolation = Isolation.READ_COMMITTED)
     public Claimed claim(long packetId, ClaimRequest request) {
         Packet packet = packets.find(packetId).filter(Packet::visible)
                 .orElseThrow(() -> ApiException.of(ErrorCode.PACKET_NOT_FOUND, "No packet " + packetId));
         int seq = request.seq();
+        long userId = request.userId();
         if (seq < 1 || seq > packet.count()) {
             throw ApiException.invalid("seq", "must be between 1 and " + packet.count());
         }
-        if (request.userId() <= 0) {
+        if (userId <= 0) {
             throw ApiException.invalid("userId", "must be a user id");
         }
         if (packet.status() == PacketStatus.CANCELLED || packet.payStatus() == PayStatus.UNPAID) {
             return new Claimed(new ClaimResult(Outcome.NOT_CLAIMABLE, seq, 0), false);
         }
+        long amount = shares.find(packetId, seq).orElseThrow().amount();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        boolean took;
-        try {
-            took = shares.claim(packetId, seq, request.userId(), now);
-        } catch (DuplicateKeyException e) {
-            return new Claimed(alreadyHeld(packetId, request.userId()), false);
-        }
+        boolean took = Boolean.TRUE.equals(tx.execute(status -> {
+            try {
+                if (shares.claim(packetId, seq, userId, now)) {
+                    outbox.write(PacketClaimed.of(packetId, packet.senderId(), seq, userId, amount, now));
+                    return true;
+                }
+            } catch (DuplicateKeyException e) {
+                // the user holds another share: told below
+            }
+            status.setRollbackOnly();
+            return false;
+        }));
         if (took) {
-            Share share = shares.find(packetId, seq).orElseThrow();
-            outbox.write(PacketClaimed.of(packetId, packet.senderId(), seq, request.userId(), share.amount(), now));
-            return new Claimed(new ClaimResult(Outcome.CLAIMED, seq, share.amount()), true);
+            return new Claimed(new ClaimResult(Outcome.CLAIMED, seq, amount), true);
         }
-        return new Claimed(whyNot(packetId, seq, request.userId()), false);
+        return new Claimed(whyNot(packetId, seq, userId), false);
     }
 
-    /** The share was not free: a repeat of this very claim, or who/what has it. */
+    /** The share was not free, or the user holds one already: a repeat of this very claim, or who/what has it. */
     private ClaimResult whyNot(long packetId, int seq, long userId) {
         Share share = shares.find(packetId, seq).orElseThrow();
         if (share.receiver() != null && share.receiver() == userId) {
@@ -87,10 +94,5 @@ public class ClaimService {
             return new ClaimResult(Outcome.SEQ_TAKEN, seq, 0);
         }
         return new ClaimResult(share.refunded() ? Outcome.SEQ_REFUNDED : Outcome.NOT_CLAIMABLE, seq, 0);
-    }
-
-    private ClaimResult alreadyHeld(long packetId, long userId) {
-        Share own = shares.heldBy(packetId, userId).orElseThrow();
-        return new ClaimResult(Outcome.ALREADY_CLAIMED, own.seq(), own.amount());
     }
 }
