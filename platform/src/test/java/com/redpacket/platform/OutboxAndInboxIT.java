@@ -96,6 +96,27 @@ class OutboxAndInboxIT extends AbstractPlatformIT {
     }
 
     @Test
+    void writingAnEventDoesNotWaitForTheRelaysOpenTransaction() {
+        long packetId = uniquePacketId();
+        // the relay's "published" mark takes seconds: its transaction (and its locks) stay open that long
+        jdbc.sql("CREATE TRIGGER outbox_mark_slow BEFORE UPDATE ON outbox_event FOR EACH ROW SET @slept = SLEEP(5)")
+                .update();
+        try {
+            tx.executeWithoutResult(s -> outbox.write(claim(packetId, 1)));
+            consumeRecords(packetId, 1, Duration.ofSeconds(30));
+
+            long start = System.nanoTime();
+            tx.executeWithoutResult(s -> outbox.write(claim(packetId, 2)));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(took).as("a business transaction is not held up by the relay").isLessThan(Duration.ofSeconds(1));
+        } finally {
+            jdbc.sql("DROP TRIGGER outbox_mark_slow").update();
+        }
+        assertThat(consumeRecords(packetId, 2, Duration.ofSeconds(30))).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void aHandlerFailureLeavesTheEventUnprocessedForTheRetry() {
         long packetId = uniquePacketId();
         tx.executeWithoutResult(s -> outbox.write(claim(packetId, 1)));

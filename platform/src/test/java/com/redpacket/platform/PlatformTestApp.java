@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.cloud.openfeign.EnableFeignClients;
+import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +22,15 @@ import java.util.Map;
 
 /** A minimal service built on the platform, for the platform's own tests. */
 @SpringBootApplication
+@EnableFeignClients(clients = PlatformTestApp.PeerClient.class)
 public class PlatformTestApp {
+
+    /** A peer this service could call (never called: it shows what the platform prepares at startup). */
+    @FeignClient(name = "peer", url = "http://localhost:1")
+    public interface PeerClient {
+        @GetMapping("/peer/items/{id}")
+        Map<String, Object> item(@PathVariable("id") long id);
+    }
 
     public record Order(@NotNull @Min(1) @Max(20000) Long amount, @NotBlank @Size(max = 25) String greeting) {
     }

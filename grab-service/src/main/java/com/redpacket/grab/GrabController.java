@@ -1,0 +1,26 @@
+package com.redpacket.grab;
+
+import com.redpacket.contracts.error.ErrorCode;
+import com.redpacket.platform.web.ApiException;
+import com.redpacket.platform.web.CallerId;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** API.md: {@code POST /api/packets/{id}/grab}, the hot path. */
+@RestController
+public class GrabController {
+    private final Grabber grabber;
+
+    public GrabController(Grabber grabber) {
+        this.grabber = grabber;
+    }
+
+    @PostMapping("/api/packets/{id}/grab")
+    public GrabResult grab(@CallerId long caller, @PathVariable long id) {
+        if (id <= 0) {
+            throw ApiException.of(ErrorCode.PACKET_NOT_FOUND, "No packet " + id);
+        }
+        return grabber.grab(id, caller);
+    }
+}

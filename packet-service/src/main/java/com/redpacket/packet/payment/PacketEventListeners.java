@@ -1,0 +1,62 @@
+package com.redpacket.packet.payment;
+
+import com.redpacket.contracts.events.ClaimCredited;
+import com.redpacket.contracts.events.PacketRefunded;
+import com.redpacket.contracts.events.PaymentClosed;
+import com.redpacket.contracts.events.PaymentPurpose;
+import com.redpacket.contracts.events.PaymentSucceeded;
+import com.redpacket.contracts.events.Topics;
+import com.redpacket.packet.store.PacketRepository;
+import com.redpacket.packet.store.ShareRepository;
+import com.redpacket.platform.inbox.Inbox;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * What packet-service learns from the others: WeChat Pay's word on a packet's money (payment.events) and
+ * settlement-service's crediting and refunds (settlement.events). Each event is applied once through the inbox.
+ */
+@Component
+public class PacketEventListeners {
+    static final String CONSUMER = "packet-service";
+
+    private final Inbox inbox;
+    private final PayStatusService payStatus;
+    private final ShareRepository shares;
+    private final PacketRepository packets;
+
+    public PacketEventListeners(Inbox inbox, PayStatusService payStatus, ShareRepository shares,
+                                PacketRepository packets) {
+        this.inbox = inbox;
+        this.payStatus = payStatus;
+        this.shares = shares;
+        this.packets = packets;
+    }
+
+    @KafkaListener(topics = Topics.PAYMENT_EVENTS)
+    public void onPayment(ConsumerRecord<String, String> record) {
+        inbox.process(CONSUMER, record, event -> {
+            switch (event) {
+                case PaymentSucceeded e when e.purpose() == PaymentPurpose.PACKET -> payStatus.paid(e);
+                case PaymentClosed e when e.purpose() == PaymentPurpose.PACKET -> payStatus.closed(e);
+                default -> {
+                    // top-ups and refunds are settlement-service's business
+                }
+            }
+        });
+    }
+
+    @KafkaListener(topics = Topics.SETTLEMENT_EVENTS)
+    public void onSettlement(ConsumerRecord<String, String> record) {
+        inbox.process(CONSUMER, record, event -> {
+            switch (event) {
+                case ClaimCredited e -> shares.markCredited(e.packetId(), e.seq());
+                case PacketRefunded e -> packets.markRefundSettled(e.packetId(), e.occurredAt());
+                default -> {
+                    // other settlement facts do not change a packet
+                }
+            }
+        });
+    }
+}
