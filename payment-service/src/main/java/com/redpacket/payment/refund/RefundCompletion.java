@@ -1,0 +1,72 @@
+package com.redpacket.payment.refund;
+
+import com.redpacket.contracts.events.RefundSucceeded;
+import com.redpacket.payment.PaymentAlerts;
+import com.redpacket.payment.TransactionRefused;
+import com.redpacket.payment.order.OrderRepository;
+import com.redpacket.payment.order.PaymentOrder;
+import com.redpacket.payment.wechat.ReportedRefund;
+import com.redpacket.platform.outbox.OutboxWriter;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+
+/**
+ * A refund's end as WeChat Pay reports it (REFUND.* notification or refund query), applied once: SUCCEEDED with
+ * {@code RefundSucceeded} through the outbox in the same transaction, or FAILED with an alert.
+ */
+@Service
+public class RefundCompletion {
+    private final RefundRepository refunds;
+    private final OrderRepository orders;
+    private final OutboxWriter outbox;
+    private final PaymentAlerts alerts;
+
+    public RefundCompletion(RefundRepository refunds, OrderRepository orders, OutboxWriter outbox, PaymentAlerts alerts) {
+        this.refunds = refunds;
+        this.orders = orders;
+        this.outbox = outbox;
+        this.alerts = alerts;
+    }
+
+    /** True when this report changed the refund; false for a duplicate or a refund still under way. */
+    @Transactional
+    public boolean complete(ReportedRefund reported) {
+        PaymentRefund refund = refunds.lock(reported.outRefundNo()).orElseThrow(() -> refused(
+                TransactionRefused.Reason.UNKNOWN_ORDER, "no refund " + reported.outRefundNo()));
+        if (!refund.outTradeNo().equals(reported.outTradeNo()) || refund.amount() != reported.amount()) {
+            throw refused(TransactionRefused.Reason.MISMATCH, "refund " + refund.outRefundNo()
+                    + " reported for order " + reported.outTradeNo() + " over " + reported.amount()
+                    + " fen; ours is " + refund.outTradeNo() + " over " + refund.amount() + " fen");
+        }
+        if (refund.status().equals(PaymentRefund.SUCCEEDED) || refund.status().equals(PaymentRefund.FAILED)) {
+            return false;
+        }
+        return switch (reported.status()) {
+            case "SUCCESS" -> succeed(refund, reported);
+            case "CLOSED", "ABNORMAL" -> fail(refund, reported);
+            default -> false;
+        };
+    }
+
+    private boolean succeed(PaymentRefund refund, ReportedRefund reported) {
+        refunds.advance(refund.outRefundNo(), refund.status(), PaymentRefund.SUCCEEDED, reported.refundId(), Instant.now());
+        PaymentOrder order = orders.find(refund.outTradeNo()).orElseThrow();
+        outbox.write(RefundSucceeded.of(order.outTradeNo(), refund.outRefundNo(), reported.refundId(), order.purpose(),
+                order.referenceId(), order.userId(), refund.amount()));
+        return true;
+    }
+
+    private boolean fail(PaymentRefund refund, ReportedRefund reported) {
+        refunds.advance(refund.outRefundNo(), refund.status(), PaymentRefund.FAILED, reported.refundId(), Instant.now());
+        alerts.raise("refund-failed", "WeChat Pay reports refund " + refund.outRefundNo() + " of " + refund.amount()
+                + " fen as " + reported.status() + ": the payer has not got the money back");
+        return true;
+    }
+
+    private TransactionRefused refused(TransactionRefused.Reason reason, String message) {
+        alerts.raise(reason == TransactionRefused.Reason.MISMATCH ? "refund-mismatch" : "unknown-refund", message);
+        return new TransactionRefused(reason, message);
+    }
+}
