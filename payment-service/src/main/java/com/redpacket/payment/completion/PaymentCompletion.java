@@ -48,7 +48,11 @@ public class PaymentCompletion {
         this.alerts = alerts;
     }
 
-    @Transactional
+    /**
+     * WeChat Pay waits 5 s for the notification's answer: a transaction stuck behind a lock gives up after 3 s and
+     * the notification is answered FAIL (and comes again) rather than timing out.
+     */
+    @Transactional(timeout = 3)
     public Outcome complete(ReportedTransaction tx, Source source) {
         PaymentOrder order = orders.lock(tx.outTradeNo()).orElseThrow(() -> refused(
                 TransactionRefused.Reason.UNKNOWN_ORDER, "unknown-order",

@@ -30,8 +30,11 @@ public class RefundCompletion {
         this.alerts = alerts;
     }
 
-    /** True when this report changed the refund; false for a duplicate or a refund still under way. */
-    @Transactional
+    /**
+     * True when this report changed the refund; false for a duplicate or a refund still under way. Like payments,
+     * gives up after 3 s rather than keep WeChat Pay's 5-second notification waiting.
+     */
+    @Transactional(timeout = 3)
     public boolean complete(ReportedRefund reported) {
         PaymentRefund refund = refunds.lock(reported.outRefundNo()).orElseThrow(() -> refused(
                 TransactionRefused.Reason.UNKNOWN_ORDER, "no refund " + reported.outRefundNo()));

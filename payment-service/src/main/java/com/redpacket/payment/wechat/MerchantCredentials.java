@@ -79,7 +79,7 @@ public final class MerchantCredentials {
     @Override
     public String toString() {
         return "MerchantCredentials[merchantId=" + merchantId + ", appId=" + appId + ", publicKeyId=" + publicKeyId
-                + ", keys not shown]";
+                + ", keys hidden]";
     }
 
     /** A relative folder is looked up from the working directory upwards: a module's tests run one level down. */

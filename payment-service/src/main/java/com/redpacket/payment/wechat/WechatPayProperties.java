@@ -42,6 +42,6 @@ public record WechatPayProperties(URI baseUrl, String notifyUrl, String keyDir, 
     @Override
     public String toString() {
         return "WechatPayProperties[baseUrl=" + baseUrl + ", notifyUrl=" + notifyUrl + ", keyDir=" + keyDir
-                + ", merchantId=" + merchantId + ", appId=" + appId + ", secrets not shown]";
+                + ", merchantId=" + merchantId + ", appId=" + appId + ", keys hidden]";
     }
 }
