@@ -2,6 +2,7 @@ package com.redpacket.payment;
 
 import com.redpacket.infra.TestInfra;
 import com.redpacket.wechatpay.emulator.WechatPayEmulatorApplication;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,6 +44,12 @@ public abstract class AbstractPaymentIT {
         registry.add("server.port", () -> PORT);
         registry.add("redpacket.wechatpay.base-url", () -> EMULATOR_HTTP.baseUrl());
         registry.add("redpacket.wechatpay.notify-url", () -> SERVICE.baseUrl() + "/pay/notify/wechat");
+    }
+
+    /** A test that ordered emulator faults must not leave them to the next one. */
+    @AfterEach
+    void noFaultsLeft() {
+        EMULATOR_HTTP.send("DELETE", "/emulator/faults", null, Map.of());
     }
 
     protected static long newReferenceId() {

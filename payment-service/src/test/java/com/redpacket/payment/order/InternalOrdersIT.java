@@ -2,7 +2,6 @@ package com.redpacket.payment.order;
 
 import com.redpacket.payment.AbstractPaymentIT;
 import com.redpacket.payment.TestHttp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -15,11 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code POST /internal/payments/orders}: the real SDK prepays at the emulator for each channel, once per order. */
 class InternalOrdersIT extends AbstractPaymentIT {
-
-    @AfterEach
-    void noFaultsLeft() {
-        EMULATOR_HTTP.send("DELETE", "/emulator/faults", null, Map.of());
-    }
 
     @Test
     void nativeOrdersGetACodeUrlAndExistAtWechatPay() {

@@ -8,7 +8,6 @@ import com.redpacket.payment.AbstractPaymentIT;
 import com.redpacket.payment.PaymentEvents;
 import com.redpacket.payment.SignedNotifications;
 import com.redpacket.payment.TestHttp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -27,11 +26,6 @@ import static org.awaitility.Awaitility.await;
  * verify. The order timeout is 15 minutes here too; a test moves one order's deadline into the past instead.
  */
 class ActiveQueryIT extends AbstractPaymentIT {
-
-    @AfterEach
-    void noFaultsLeft() {
-        EMULATOR_HTTP.send("DELETE", "/emulator/faults", null, Map.of());
-    }
 
     @Test
     void aPaymentWhoseNotificationIsLateIsCompletedByTheQueryAndTheNotificationChangesNothing() {

@@ -7,7 +7,6 @@ import com.redpacket.payment.AbstractPaymentIT;
 import com.redpacket.payment.PaymentEvents;
 import com.redpacket.payment.wechat.ReportedRefund;
 import com.redpacket.payment.wechat.WechatPayClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -26,11 +25,6 @@ import static org.awaitility.Awaitility.await;
 class RefundIT extends AbstractPaymentIT {
     @Autowired
     WechatPayClient wechatPay;
-
-    @AfterEach
-    void noFaultsLeft() {
-        EMULATOR_HTTP.send("DELETE", "/emulator/faults", null, Map.of());
-    }
 
     @Test
     void aPaymentForAClosedOrderIsRefundedNotCredited() {

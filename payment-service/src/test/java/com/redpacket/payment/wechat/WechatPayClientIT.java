@@ -1,7 +1,6 @@
 package com.redpacket.payment.wechat;
 
 import com.redpacket.payment.AbstractPaymentIT;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -20,11 +19,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class WechatPayClientIT extends AbstractPaymentIT {
     @Autowired
     WechatPayClient client;
-
-    @AfterEach
-    void noFaultsLeft() {
-        EMULATOR_HTTP.send("DELETE", "/emulator/faults", null, Map.of());
-    }
 
     @Test
     void queryReportsWhatWechatPayHolds() {

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -28,8 +29,13 @@ public class ErrorAdvice {
         return body(400, "PARAM_ERROR", "参数错误: the request body or a parameter is malformed");
     }
 
+    /** Unknown paths, wrong methods and the like keep their HTTP status; anything else is WeChat Pay's 500. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, String>> unexpected(Exception e) {
+        if (e instanceof ErrorResponse framework) {
+            int status = framework.getStatusCode().value();
+            return body(status, status == 404 ? "NOT_FOUND" : "PARAM_ERROR", e.getMessage());
+        }
         log.error("emulator failed", e);
         return body(500, "SYSTEM_ERROR", "系统错误");
     }
