@@ -29,7 +29,7 @@ import java.util.Map;
  */
 @Component
 public class NotificationVerifier {
-    static final String PAYMENT_EVENT = "TRANSACTION.SUCCESS";
+    private static final String PAYMENT_EVENT = "TRANSACTION.SUCCESS";
 
     private final NotificationParser parser;
     private final MerchantCredentials merchant;
