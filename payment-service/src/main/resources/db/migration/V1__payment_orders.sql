@@ -45,13 +45,15 @@ CREATE TABLE wechat_transaction (
     KEY ix_wechat_transaction_order (out_trade_no)
 ) ENGINE = InnoDB;
 
--- Money we send back through WeChat Pay (a payment that arrived for a closed or already paid order).
+-- Money we send back through WeChat Pay (a payment that arrived for a closed or already paid order). Its
+-- PaymentSucceeded is announced when the refund ends, together with RefundSucceeded (paid_at is the payment's time).
 -- status: REQUESTED (to be asked for) -> PROCESSING (WeChat Pay accepted) -> SUCCEEDED | FAILED.
 CREATE TABLE payment_refund (
     out_refund_no   VARCHAR(64)  CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
     out_trade_no    VARCHAR(32)  CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
     transaction_id  VARCHAR(64)  CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
     amount          BIGINT       NOT NULL,
+    paid_at         DATETIME(6)  NOT NULL,
     reason          VARCHAR(80)  NOT NULL,
     status          VARCHAR(16)  CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
     refund_id       VARCHAR(64)  CHARACTER SET ascii COLLATE ascii_bin NULL,

@@ -22,8 +22,9 @@ import java.util.List;
  * one transaction, with the order row held, the transaction is stored once, the order becomes SUCCEEDED and
  * {@code PaymentSucceeded} goes into the outbox. A second report of the same transaction changes nothing.
  * <p>Money that arrives for an order already CLOSED (its packet has been cancelled: the payment raced the close)
- * or already paid by another transaction is not credited: it is sent back through a WeChat Pay refund, because the
- * payer paid for something that no longer exists, and crediting it to a wallet would be a top-up nobody asked for.
+ * or already paid by another transaction does not pay the order: it goes back through a WeChat Pay refund, because
+ * the payer paid for something that no longer exists and expects the money back where it came from, not as a wallet
+ * balance nobody asked for. Its {@code PaymentSucceeded} waits for the refund's end ({@code RefundCompletion}).
  */
 @Service
 public class PaymentCompletion {
@@ -68,8 +69,8 @@ public class PaymentCompletion {
         if (!transactions.insert(tx, source, credit ? "CREDITED" : "REFUNDED")) {
             return Outcome.DUPLICATE;
         }
+        Instant paidAt = tx.successTime() == null ? Instant.now() : tx.successTime();
         if (credit) {
-            Instant paidAt = tx.successTime() == null ? Instant.now() : tx.successTime();
             orders.markSucceeded(order.outTradeNo(), tx.transactionId(), paidAt);
             outbox.write(PaymentSucceeded.of(order.outTradeNo(), tx.transactionId(), order.purpose(),
                     order.referenceId(), order.userId(), order.amount(), paidAt));
@@ -79,7 +80,7 @@ public class PaymentCompletion {
                 : "order already paid by " + order.transactionId();
         log.warn("transaction {} for order {} is not credited ({}); refunding it", tx.transactionId(),
                 order.outTradeNo(), reason);
-        refunds.request(order.outTradeNo(), tx.transactionId(), tx.amount(), reason);
+        refunds.request(order.outTradeNo(), tx.transactionId(), tx.amount(), paidAt, reason);
         return Outcome.REFUNDING;
     }
 

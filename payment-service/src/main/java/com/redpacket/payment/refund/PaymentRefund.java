@@ -1,11 +1,13 @@
 package com.redpacket.payment.refund;
 
+import java.time.Instant;
+
 /**
  * Money going back to a payer through WeChat Pay. status: REQUESTED (not yet accepted by WeChat Pay),
  * PROCESSING, SUCCEEDED, FAILED (WeChat Pay closed it or could not pay it out: an alert, a person takes over).
  */
-public record PaymentRefund(String outRefundNo, String outTradeNo, String transactionId, long amount, String reason,
-                            String status, String refundId) {
+public record PaymentRefund(String outRefundNo, String outTradeNo, String transactionId, long amount, Instant paidAt,
+                            String reason, String status, String refundId) {
     static final String REQUESTED = "REQUESTED";
     static final String PROCESSING = "PROCESSING";
     static final String SUCCEEDED = "SUCCEEDED";

@@ -1,5 +1,6 @@
 package com.redpacket.payment.refund;
 
+import com.redpacket.contracts.events.PaymentSucceeded;
 import com.redpacket.contracts.events.RefundSucceeded;
 import com.redpacket.payment.PaymentAlerts;
 import com.redpacket.payment.TransactionRefused;
@@ -13,8 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Instant;
 
 /**
- * A refund's end as WeChat Pay reports it (REFUND.* notification or refund query), applied once: SUCCEEDED with
- * {@code RefundSucceeded} through the outbox in the same transaction, or FAILED with an alert.
+ * A refund's end as WeChat Pay reports it (REFUND.* notification or refund query), applied once, in one
+ * transaction: SUCCEEDED with the returned payment's {@code PaymentSucceeded} followed by {@code RefundSucceeded}
+ * (same key, so settlement sees them in this order), or FAILED with an alert and the {@code PaymentSucceeded} alone.
  */
 @Service
 public class RefundCompletion {
@@ -55,7 +57,7 @@ public class RefundCompletion {
 
     private boolean succeed(PaymentRefund refund, ReportedRefund reported) {
         refunds.advance(refund.outRefundNo(), refund.status(), PaymentRefund.SUCCEEDED, reported.refundId(), Instant.now());
-        PaymentOrder order = orders.find(refund.outTradeNo()).orElseThrow();
+        PaymentOrder order = announcePayment(refund);
         outbox.write(RefundSucceeded.of(order.outTradeNo(), refund.outRefundNo(), reported.refundId(), order.purpose(),
                 order.referenceId(), order.userId(), refund.amount()));
         return true;
@@ -63,9 +65,21 @@ public class RefundCompletion {
 
     private boolean fail(PaymentRefund refund, ReportedRefund reported) {
         refunds.advance(refund.outRefundNo(), refund.status(), PaymentRefund.FAILED, reported.refundId(), Instant.now());
+        announcePayment(refund);
         alerts.raise("refund-failed", "WeChat Pay reports refund " + refund.outRefundNo() + " of " + refund.amount()
-                + " fen as " + reported.status() + ": the payer has not got the money back");
+                + " fen as " + reported.status() + ": the payment stays with the payer's wallet instead");
         return true;
+    }
+
+    /**
+     * The payment being sent back is real money: it is announced now, first, so that settlement puts it in the
+     * payer's wallet right before the refund (if any) takes it out again.
+     */
+    private PaymentOrder announcePayment(PaymentRefund refund) {
+        PaymentOrder order = orders.find(refund.outTradeNo()).orElseThrow();
+        outbox.write(PaymentSucceeded.of(order.outTradeNo(), refund.transactionId(), order.purpose(), order.referenceId(),
+                order.userId(), refund.amount(), refund.paidAt()));
+        return order;
     }
 
     private TransactionRefused refused(TransactionRefused.Reason reason, String message) {

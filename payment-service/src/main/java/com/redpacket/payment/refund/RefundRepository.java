@@ -12,9 +12,11 @@ import java.util.Optional;
 /** {@code payment_refund}. */
 @Repository
 public class RefundRepository {
-    private static final String COLUMNS = "out_refund_no, out_trade_no, transaction_id, amount, reason, status, refund_id";
+    private static final String COLUMNS =
+            "out_refund_no, out_trade_no, transaction_id, amount, paid_at, reason, status, refund_id";
     private static final RowMapper<PaymentRefund> REFUND = (rs, i) -> new PaymentRefund(rs.getString(1),
-            rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7));
+            rs.getString(2), rs.getString(3), rs.getLong(4), rs.getTimestamp(5).toInstant(), rs.getString(6),
+            rs.getString(7), rs.getString(8));
 
     private final JdbcClient jdbc;
 
@@ -26,16 +28,17 @@ public class RefundRepository {
      * Records that a transaction's money must go back (in the caller's transaction, with the transaction itself);
      * the refund job asks WeChat Pay for it. Once per transaction.
      */
-    public void request(String outTradeNo, String transactionId, long amount, String reason) {
+    public void request(String outTradeNo, String transactionId, long amount, Instant paidAt, String reason) {
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.sql("""
-                        INSERT IGNORE INTO payment_refund (out_refund_no, out_trade_no, transaction_id, amount, reason,
-                            status, created_at, next_attempt_at, updated_at)
-                        VALUES (:orn, :otn, :tid, :amount, :reason, 'REQUESTED', :now, :now, :now)""")
+                        INSERT IGNORE INTO payment_refund (out_refund_no, out_trade_no, transaction_id, amount, paid_at,
+                            reason, status, created_at, next_attempt_at, updated_at)
+                        VALUES (:orn, :otn, :tid, :amount, :paidAt, :reason, 'REQUESTED', :now, :now, :now)""")
                 .param("orn", PaymentRefund.outRefundNoFor(transactionId))
                 .param("otn", outTradeNo)
                 .param("tid", transactionId)
                 .param("amount", amount)
+                .param("paidAt", Timestamp.from(paidAt))
                 .param("reason", reason)
                 .param("now", now)
                 .update();

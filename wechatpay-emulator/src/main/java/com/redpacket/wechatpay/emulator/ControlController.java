@@ -80,6 +80,13 @@ public class ControlController {
         return Map.of("badSignatures", faults.pendingBadSignatures());
     }
 
+    /** The next {@code count} refunds end ABNORMAL: WeChat Pay accepted them but could not pay them out. */
+    @PostMapping("/emulator/faults/abnormal-refund")
+    Map<String, Integer> abnormalRefund(@RequestParam(defaultValue = "1") int count) {
+        faults.failNextRefunds(count);
+        return Map.of("abnormalRefunds", faults.pendingAbnormalRefunds());
+    }
+
     @DeleteMapping("/emulator/faults")
     ResponseEntity<Void> clearFaults() {
         faults.clear();

@@ -6,6 +6,7 @@ import java.time.Instant;
 final class RefundRecord {
     static final String PROCESSING = "PROCESSING";
     static final String SUCCESS = "SUCCESS";
+    static final String ABNORMAL = "ABNORMAL";
 
     final String outRefundNo;
     final String refundId;

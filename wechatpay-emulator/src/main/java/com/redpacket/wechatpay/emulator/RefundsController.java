@@ -10,7 +10,8 @@ import java.time.Duration;
 
 /**
  * APIv3 refunds: create (PROCESSING at once, SUCCESS after {@code emulator.refund-delay}, then a REFUND.SUCCESS
- * notification to the refund's notify_url) and query by out_refund_no.
+ * notification to the refund's notify_url; ABNORMAL and REFUND.ABNORMAL when a test ordered it) and query by
+ * out_refund_no.
  */
 @RestController
 public class RefundsController {
@@ -18,21 +19,23 @@ public class RefundsController {
     private final NotificationSealer sealer;
     private final Notifier notifier;
     private final Background background;
+    private final Faults faults;
     private final EmulatorProperties props;
 
     public RefundsController(TradeBook book, NotificationSealer sealer, Notifier notifier, Background background,
-                             EmulatorProperties props) {
+                             Faults faults, EmulatorProperties props) {
         this.book = book;
         this.sealer = sealer;
         this.notifier = notifier;
         this.background = background;
+        this.faults = faults;
         this.props = props;
     }
 
     @PostMapping("/v3/refund/domestic/refunds")
     Wire.Refund create(@RequestBody Wire.RefundBody body) {
         RefundRecord refund = book.refund(body);
-        background.after(props.refundDelay(), () -> succeed(refund.outRefundNo));
+        background.after(props.refundDelay(), () -> end(refund.outRefundNo));
         return refund.toRefund();
     }
 
@@ -41,9 +44,11 @@ public class RefundsController {
         return book.findRefund(outRefundNo).toRefund();
     }
 
-    private void succeed(String outRefundNo) {
-        book.succeedRefund(outRefundNo).filter(refund -> refund.notifyUrl != null).ifPresent(refund ->
-                notifier.deliver(refund.notifyUrl, sealer.seal("REFUND.SUCCESS", "退款成功", "refund", refund.toNotice()),
-                        "REFUND.SUCCESS", refund.trade.outTradeNo(), Duration.ZERO, 1));
+    private void end(String outRefundNo) {
+        boolean abnormal = faults.takeAbnormalRefund();
+        String event = abnormal ? "REFUND.ABNORMAL" : "REFUND.SUCCESS";
+        book.endRefund(outRefundNo, abnormal).filter(refund -> refund.notifyUrl != null).ifPresent(refund ->
+                notifier.deliver(refund.notifyUrl, sealer.seal(event, abnormal ? "退款异常" : "退款成功", "refund",
+                        refund.toNotice()), event, refund.trade.outTradeNo(), Duration.ZERO, 1));
     }
 }

@@ -42,8 +42,9 @@ final class Trade {
         return state.equals(SUCCESS) || state.equals(REFUND);
     }
 
+    /** What is refunded or being refunded; an ABNORMAL refund left the money with the merchant. */
     long refunded() {
-        return refunds.stream().mapToLong(r -> r.amount).sum();
+        return refunds.stream().filter(r -> !r.status.equals(RefundRecord.ABNORMAL)).mapToLong(r -> r.amount).sum();
     }
 
     /** A repeated prepay must describe the same order, else WeChat Pay refuses it. */

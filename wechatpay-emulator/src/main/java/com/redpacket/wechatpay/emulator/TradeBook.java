@@ -137,14 +137,24 @@ public class TradeBook {
         return refund;
     }
 
-    /** Completes a PROCESSING refund; empty when it had completed already (a repeated create). */
-    synchronized Optional<RefundRecord> succeedRefund(String outRefundNo) {
+    /**
+     * Ends a PROCESSING refund as SUCCESS or ABNORMAL (the money could not be paid out: it stays with the
+     * merchant); empty when it had ended already (a repeated create).
+     */
+    synchronized Optional<RefundRecord> endRefund(String outRefundNo, boolean abnormal) {
         RefundRecord refund = findRefund(outRefundNo);
         if (!refund.status.equals(RefundRecord.PROCESSING)) {
             return Optional.empty();
         }
-        refund.status = RefundRecord.SUCCESS;
-        refund.successTime = Instant.now();
+        if (abnormal) {
+            refund.status = RefundRecord.ABNORMAL;
+            if (refund.trade.refunded() == 0) {
+                refund.trade.state = Trade.SUCCESS;
+            }
+        } else {
+            refund.status = RefundRecord.SUCCESS;
+            refund.successTime = Instant.now();
+        }
         return Optional.of(refund);
     }
 

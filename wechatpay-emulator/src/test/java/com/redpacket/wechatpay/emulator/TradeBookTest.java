@@ -73,9 +73,19 @@ class TradeBookTest {
         assertRefused(() -> book.refund(refund("R2", "P0000000000000000004", 41, 100)), "NOT_ENOUGH");
         assertThat(book.find("P0000000000000000004").state).isEqualTo(Trade.REFUND);
 
-        assertThat(book.succeedRefund("R1")).isPresent();
-        assertThat(book.succeedRefund("R1")).isEmpty();
+        assertThat(book.endRefund("R1", false)).isPresent();
+        assertThat(book.endRefund("R1", false)).isEmpty();
         assertThat(book.findRefund("R1").toRefund().status()).isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void anAbnormalRefundLeavesTheMoneyRefundableAgain() {
+        book.prepay("NATIVE", order("P0000000000000000005", 100, null), KEYS.mchid());
+        book.pay("P0000000000000000005", false);
+        book.refund(refund("R5", "P0000000000000000005", 100, 100));
+        assertThat(book.endRefund("R5", true).orElseThrow().toNotice().refundStatus()).isEqualTo("ABNORMAL");
+        assertThat(book.find("P0000000000000000005").state).isEqualTo(Trade.SUCCESS);
+        assertThat(book.refund(refund("R6", "P0000000000000000005", 100, 100)).amount).isEqualTo(100);
     }
 
     private static Wire.PrepayBody order(String outTradeNo, long amount, String openid) {
