@@ -57,19 +57,22 @@ public class ActiveQueryJob {
 
     private void check(PaymentOrder order) {
         Optional<ReportedTransaction> reported = wechatPay.query(order.outTradeNo());
-        if (reported.isPresent() && reported.get().paid()) {
-            completion.complete(reported.get(), PaymentCompletion.Source.QUERY);
-            return;
+        switch (QueryVerdict.of(reported, !Instant.now().isBefore(order.expiresAt()))) {
+            case COMPLETE -> completion.complete(reported.orElseThrow(), PaymentCompletion.Source.QUERY);
+            case WAIT -> { }
+            case CLOSE -> {
+                if (wechatPay.close(order.outTradeNo()) == WechatPayClient.CloseResult.ALREADY_PAID) {
+                    wechatPay.query(order.outTradeNo()).filter(ReportedTransaction::paid)
+                            .ifPresent(paid -> completion.complete(paid, PaymentCompletion.Source.QUERY));
+                } else {
+                    closeHere(order);
+                }
+            }
+            case CLOSE_HERE -> closeHere(order);
         }
-        String state = reported.map(ReportedTransaction::tradeState).orElse("NOT_FOUND");
-        if (state.equals("USERPAYING") || Instant.now().isBefore(order.expiresAt())) {
-            return;
-        }
-        if (!state.equals("CLOSED") && wechatPay.close(order.outTradeNo()) == WechatPayClient.CloseResult.ALREADY_PAID) {
-            wechatPay.query(order.outTradeNo()).filter(ReportedTransaction::paid)
-                    .ifPresent(paid -> completion.complete(paid, PaymentCompletion.Source.QUERY));
-            return;
-        }
+    }
+
+    private void closeHere(PaymentOrder order) {
         if (closing.close(order)) {
             log.info("order {} closed unpaid after its timeout", order.outTradeNo());
         }
