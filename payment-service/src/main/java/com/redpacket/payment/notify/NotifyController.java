@@ -52,12 +52,12 @@ public class NotifyController {
             if (notification.payment() != null) {
                 PaymentCompletion.Outcome outcome = payments.complete(notification.payment(),
                         PaymentCompletion.Source.NOTIFICATION);
-                log.info("payment notification {} for {}: {}", notification.payment().transactionId(),
+                log.debug("payment notification {} for {}: {}", notification.payment().transactionId(),
                         notification.payment().outTradeNo(), outcome);
             } else if (notification.refund() != null) {
                 refunds.complete(notification.refund());
             } else {
-                log.info("notification {} acknowledged, nothing to do", notification.eventType());
+                log.debug("notification {} acknowledged, nothing to do", notification.eventType());
             }
         } catch (TransactionRefused e) {
             return e.reason() == TransactionRefused.Reason.UNKNOWN_ORDER
