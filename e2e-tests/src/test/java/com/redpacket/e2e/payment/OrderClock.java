@@ -11,7 +11,8 @@ import java.sql.SQLException;
  * An order is closed 15 minutes after it was opened; an end-to-end test cannot wait that long, so it moves one
  * order's deadline into the past in payment-service's schema (and nothing else): the running active query then
  * closes it exactly as it would a quarter of an hour later. {@code REDPACKET_E2E_DB_URL} (default
- * jdbc:mysql://127.0.0.1:3306/), {@code REDPACKET_E2E_DB_USER} (root), {@code REDPACKET_E2E_DB_PASSWORD} ("").
+ * jdbc:mysql://127.0.0.1:3306/), {@code REDPACKET_E2E_DB_USER} (root), {@code REDPACKET_E2E_DB_PASSWORD} (""),
+ * {@code REDPACKET_E2E_PAYMENT_SCHEMA} (redpacket_payment).
  */
 final class OrderClock {
     private OrderClock() {
@@ -19,7 +20,8 @@ final class OrderClock {
 
     static void expireNow(String outTradeNo) {
         String url = Api.env("REDPACKET_E2E_DB_URL", "jdbc:mysql://127.0.0.1:3306/");
-        try (Connection c = DriverManager.getConnection(url + "redpacket_payment?sslMode=DISABLED&allowPublicKeyRetrieval=true"
+        String schema = Api.env("REDPACKET_E2E_PAYMENT_SCHEMA", "redpacket_payment");
+        try (Connection c = DriverManager.getConnection(url + schema + "?sslMode=DISABLED&allowPublicKeyRetrieval=true"
                         + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true",
                 Api.env("REDPACKET_E2E_DB_USER", "root"), Api.env("REDPACKET_E2E_DB_PASSWORD", ""));
              PreparedStatement update = c.prepareStatement("""
