@@ -10,18 +10,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Adds {@code platform-defaults.properties} as the lowest-precedence property source of every service, and under
- * the {@code docker} profile {@code platform-defaults-docker.properties} just above it.
+ * Adds {@code platform-defaults.properties} as the lowest-precedence property source of every service, and just above
+ * it {@code platform-defaults-docker.properties} under the {@code docker} profile, else
+ * {@code platform-defaults-local.properties}. The split exists for what cannot be undone by a later property: a local
+ * run registers in Eureka as 127.0.0.1, while a container must register its own address (left unset, Spring Cloud
+ * detects it), so that every replica of a scaled service is reachable.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         try {
-            if (environment.matchesProfiles("docker")) {
-                environment.getPropertySources()
-                        .addLast(new ResourcePropertySource("redpacket-platform-docker",
-                                new ClassPathResource("platform-defaults-docker.properties")));
-            }
+            String flavour = environment.matchesProfiles("docker") ? "docker" : "local";
+            environment.getPropertySources()
+                    .addLast(new ResourcePropertySource("redpacket-platform-" + flavour,
+                            new ClassPathResource("platform-defaults-" + flavour + ".properties")));
             environment.getPropertySources()
                     .addLast(new ResourcePropertySource("redpacket-platform-defaults",
                             new ClassPathResource("platform-defaults.properties")));
