@@ -1,6 +1,7 @@
 package com.redpacket.platform.config;
 
 import com.redpacket.contracts.events.Topics;
+import com.redpacket.platform.health.KafkaHealthIndicator;
 import com.redpacket.platform.inbox.DeadLetters;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -9,17 +10,20 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Topics (and their dead-letter twins) and the dead-letter error handler. */
+/** Topics (and their dead-letter twins), the dead-letter error handler, and the Kafka health check. */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @ConditionalOnClass(KafkaTemplate.class)
 public class KafkaPlatformAutoConfiguration {
@@ -40,5 +44,16 @@ public class KafkaPlatformAutoConfiguration {
             topics.add(TopicBuilder.name(topic + Topics.DEAD_LETTER_SUFFIX).partitions(1).replicas(replicas).build());
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    static class KafkaHealth {
+        @Bean
+        @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
+        KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin,
+                                                  @Value("${redpacket.kafka.health-timeout:2s}") Duration timeout) {
+            return new KafkaHealthIndicator(admin.getConfigurationProperties(), timeout);
+        }
     }
 }
