@@ -26,8 +26,6 @@ import java.util.regex.Pattern;
 public class RequestLogFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger("http");
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-    /** The span attribute the request id goes into (high cardinality: spans only, never a metric tag). */
-    public static final String SPAN_TAG = "request.id";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -44,7 +42,7 @@ public class RequestLogFilter extends OncePerRequestFilter {
         response.setHeader(Headers.REQUEST_ID, requestId);
         String id = requestId;
         ServerHttpObservationFilter.findObservationContext(request)
-                .ifPresent(observation -> observation.addHighCardinalityKeyValue(KeyValue.of(SPAN_TAG, id)));
+                .ifPresent(observation -> observation.addHighCardinalityKeyValue(KeyValue.of(Headers.SPAN_REQUEST_ID, id)));
         long start = System.nanoTime();
         try {
             chain.doFilter(request, response);
