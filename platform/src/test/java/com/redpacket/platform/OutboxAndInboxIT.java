@@ -6,6 +6,7 @@ import com.redpacket.infra.TestInfra;
 import com.redpacket.platform.inbox.Inbox;
 import com.redpacket.platform.outbox.OutboxRelay;
 import com.redpacket.platform.outbox.OutboxWriter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The outbox publishes what committed (and nothing that rolled back), survives a failure between the broker's ack and
@@ -40,15 +42,13 @@ class OutboxAndInboxIT extends AbstractPlatformIT {
     TransactionTemplate tx;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void committedEventsArePublishedAndRolledBackOnesAreNot() {
         long packetId = uniquePacketId();
-        tx.executeWithoutResult(s -> {
-            for (int seq = 1; seq <= 20; seq++) {
-                outbox.write(claim(packetId, seq));
-            }
-        });
+        writeClaims(packetId, 20);
         assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
             outbox.write(claim(packetId, 99));
             throw new IllegalStateException("business step failed");
@@ -62,22 +62,12 @@ class OutboxAndInboxIT extends AbstractPlatformIT {
     @Test
     void aFailureBetweenAckAndMarkRepublishesAndTheInboxAppliesOnce() {
         long packetId = uniquePacketId();
-        // the "published" mark fails after Kafka acknowledged the batch: the same as a relay killed at that point
-        jdbc.sql("""
-                CREATE TRIGGER outbox_mark_fails BEFORE UPDATE ON outbox_event FOR EACH ROW
-                SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'relay died before marking'""").update();
-        try {
-            tx.executeWithoutResult(s -> {
-                for (int seq = 1; seq <= 30; seq++) {
-                    outbox.write(claim(packetId, seq));
-                }
-            });
+        whileMarkingFails(() -> {
+            writeClaims(packetId, 30);
             List<PacketClaimed> firstRound = consumeClaims(packetId, 30, Duration.ofSeconds(30));
             assertThat(firstRound).extracting(PacketClaimed::seq).containsAll(range(1, 30));
             assertThat(pending(packetId)).isEqualTo(30);
-        } finally {
-            jdbc.sql("DROP TRIGGER outbox_mark_fails").update();
-        }
+        });
         List<ConsumerRecord<String, String>> delivered = consumeRecords(packetId, 60, Duration.ofSeconds(30));
         assertThat(delivered).hasSizeGreaterThanOrEqualTo(60);
         assertThat(pending(packetId)).isZero();
@@ -90,6 +80,19 @@ class OutboxAndInboxIT extends AbstractPlatformIT {
         }
         assertThat(applied).hasSize(30);
         assertThat(applied.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+    }
+
+    @Test
+    void whilePublishingFailsTheLagGaugesTellHowFarBehindTheOutboxIs() {
+        long packetId = uniquePacketId();
+        whileMarkingFails(() -> {
+            writeClaims(packetId, 10);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(meters.get("redpacket.outbox.pending").gauge().value()).isGreaterThanOrEqualTo(10);
+                assertThat(meters.get("redpacket.outbox.oldest.age").gauge().value()).isPositive();
+            });
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> pending(packetId) == 0);
     }
 
     @Test
@@ -127,6 +130,29 @@ class OutboxAndInboxIT extends AbstractPlatformIT {
         inbox.process(consumer, record, e -> attempts.incrementAndGet());
         inbox.process(consumer, record, e -> attempts.incrementAndGet());
         assertThat(attempts.get()).isEqualTo(2);
+    }
+
+    /**
+     * Runs {@code during} while the relay's "published" mark fails after Kafka acknowledged its batch: the same as a
+     * relay killed at that point, again and again.
+     */
+    private void whileMarkingFails(Runnable during) {
+        jdbc.sql("""
+                CREATE TRIGGER outbox_mark_fails BEFORE UPDATE ON outbox_event FOR EACH ROW
+                SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'relay died before marking'""").update();
+        try {
+            during.run();
+        } finally {
+            jdbc.sql("DROP TRIGGER outbox_mark_fails").update();
+        }
+    }
+
+    private void writeClaims(long packetId, int count) {
+        tx.executeWithoutResult(s -> {
+            for (int seq = 1; seq <= count; seq++) {
+                outbox.write(claim(packetId, seq));
+            }
+        });
     }
 
     private static PacketClaimed claim(long packetId, int seq) {
