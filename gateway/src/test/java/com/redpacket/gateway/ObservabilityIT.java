@@ -33,6 +33,8 @@ class ObservabilityIT extends AbstractGatewayIT {
                 .header("traceparent", "00-" + TRACE_ID + "-b7ad6b7169203331-01").get("/api/users/me");
 
         assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.headers().get("x-request-id")).as("once, though the service echoes it too")
+                .containsExactly(requestId);
         JsonNode received = answer.json().get("headers");
         assertThat(received.get("x-request-id").asString()).isEqualTo(requestId);
         String traceparent = received.get("traceparent").asString();
