@@ -5,6 +5,8 @@ import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,11 +22,13 @@ import java.util.concurrent.TimeUnit;
  * headers (W3C {@code traceparent}, and {@code baggage} if any) with the row, and the relay publishes the row under a
  * producer span continuing that trace and puts the span's context on the Kafka record, where the consumer's listener
  * observation picks it up. The span starts when the row was written, so a trace shows how long the event waited.
+ * Tracing never stands in the way of money: a context that cannot be kept or read leaves the event untraced.
  */
 public class OutboxTracing {
     /** Without a tracer: nothing is kept and records carry no trace headers. */
     public static final OutboxTracing NONE = new OutboxTracing(null, null);
 
+    private static final Logger log = LoggerFactory.getLogger(OutboxTracing.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
     };
@@ -45,9 +49,14 @@ public class OutboxTracing {
         if (current == null) {
             return null;
         }
-        Map<String, String> headers = new LinkedHashMap<>();
-        propagator.inject(current, headers, Map::put);
-        return headers.isEmpty() ? null : JSON.writeValueAsString(headers);
+        try {
+            Map<String, String> headers = new LinkedHashMap<>();
+            propagator.inject(current, headers, Map::put);
+            return headers.isEmpty() ? null : JSON.writeValueAsString(headers);
+        } catch (RuntimeException e) {
+            log.debug("trace context not kept with the event: {}", e.toString());
+            return null;
+        }
     }
 
     /**
@@ -58,7 +67,13 @@ public class OutboxTracing {
         if (tracer == null || captured == null) {
             return UNTRACED;
         }
-        Map<String, String> parent = JSON.readValue(captured, HEADERS);
+        Map<String, String> parent;
+        try {
+            parent = JSON.readValue(captured, HEADERS);
+        } catch (RuntimeException e) {
+            log.debug("event {} published without its trace, whose context does not read: {}", eventId, e.toString());
+            return UNTRACED;
+        }
         Span span = propagator.extract(parent, Map::get)
                 .name("publish " + record.topic())
                 .kind(Span.Kind.PRODUCER)
