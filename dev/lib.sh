@@ -27,6 +27,14 @@ gateway               8080  gateway   gateway/target/gateway.jar                
 wechatpay-emulator    8090  external  wechatpay-emulator/target/wechatpay-emulator-exec.jar  -
 "
 
+# The gateway's actuator (health, metrics) is on a management port of its own, never published: its public port
+# carries the API only (gateway/src/main/resources/application.yml). Every other process answers on its own port.
+GATEWAY_MANAGEMENT_PORT=8086
+GATEWAY_MANAGEMENT_URL=${REDPACKET_GATEWAY_MANAGEMENT_URL:-http://localhost:$GATEWAY_MANAGEMENT_PORT}
+actuator_port() {
+    if [[ $1 == gateway ]]; then echo "$GATEWAY_MANAGEMENT_PORT"; else service_field "$1" 2; fi
+}
+
 # Sized so that the seven services, Kafka and the emulator stay under 3 GiB of RSS together (dev/README-run.md has
 # the measurements). C2 stays on: the benchmark runs on these settings.
 DEFAULT_JAVA_OPTS="-XX:+UseSerialGC -Xms32m -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m"

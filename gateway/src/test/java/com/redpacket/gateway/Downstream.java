@@ -77,6 +77,8 @@ public final class Downstream {
                         "headers", headers, "body", new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             }
             status = 200;
+            // as the services do (platform RequestLogFilter)
+            exchange.getResponseHeaders().set("X-Request-Id", headers.getOrDefault("x-request-id", "none"));
             exchange.getResponseHeaders().set("Server", "Jetty(9.4.1-secret)");
             exchange.getResponseHeaders().set("X-Powered-By", "Servlet/3.1");
         }

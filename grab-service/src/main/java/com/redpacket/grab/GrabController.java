@@ -11,16 +11,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class GrabController {
     private final Grabber grabber;
+    private final GrabMeters meters;
 
-    public GrabController(Grabber grabber) {
+    public GrabController(Grabber grabber, GrabMeters meters) {
         this.grabber = grabber;
+        this.meters = meters;
     }
 
     @PostMapping("/api/packets/{id}/grab")
     public GrabResult grab(@CallerId long caller, @PathVariable long id) {
-        if (id <= 0) {
-            throw ApiException.of(ErrorCode.PACKET_NOT_FOUND, "No packet " + id);
-        }
-        return grabber.grab(id, caller);
+        return meters.time(() -> {
+            if (id <= 0) {
+                throw ApiException.of(ErrorCode.PACKET_NOT_FOUND, "No packet " + id);
+            }
+            return grabber.grab(id, caller);
+        });
     }
 }

@@ -4,16 +4,12 @@ import com.redpacket.contracts.events.DomainEvent;
 import com.redpacket.contracts.events.Topics;
 import com.redpacket.infra.TestInfra;
 import com.redpacket.platform.events.EventJson;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
 
 /** What reached Kafka: payment.events read from the beginning by a fresh consumer group. */
 public final class PaymentEvents {
@@ -27,15 +23,8 @@ public final class PaymentEvents {
      * longer, so that an event that should not be there has its chance to show up.
      */
     public static List<DomainEvent> of(String outTradeNo, int expected, Duration timeout) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<DomainEvent> events = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(Topics.PAYMENT_EVENTS));
+        try (KafkaConsumer<String, String> consumer = TestInfra.freshConsumer(Topics.PAYMENT_EVENTS)) {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (events.size() < expected && System.nanoTime() < deadline) {
                 poll(consumer, outTradeNo, events);

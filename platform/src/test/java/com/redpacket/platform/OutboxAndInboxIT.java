@@ -6,10 +6,9 @@ import com.redpacket.infra.TestInfra;
 import com.redpacket.platform.inbox.Inbox;
 import com.redpacket.platform.outbox.OutboxRelay;
 import com.redpacket.platform.outbox.OutboxWriter;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,13 +19,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The outbox publishes what committed (and nothing that rolled back), survives a failure between the broker's ack and
@@ -43,15 +42,13 @@ class OutboxAndInboxIT extends AbstractPlatformIT {
     TransactionTemplate tx;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void committedEventsArePublishedAndRolledBackOnesAreNot() {
         long packetId = uniquePacketId();
-        tx.executeWithoutResult(s -> {
-            for (int seq = 1; seq <= 20; seq++) {
-                outbox.write(claim(packetId, seq));
-            }
-        });
+        writeClaims(packetId, 20);
         assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
             outbox.write(claim(packetId, 99));
             throw new IllegalStateException("business step failed");
@@ -65,22 +62,12 @@ class OutboxAndInboxIT extends AbstractPlatformIT {
     @Test
     void aFailureBetweenAckAndMarkRepublishesAndTheInboxAppliesOnce() {
         long packetId = uniquePacketId();
-        // the "published" mark fails after Kafka acknowledged the batch: the same as a relay killed at that point
-        jdbc.sql("""
-                CREATE TRIGGER outbox_mark_fails BEFORE UPDATE ON outbox_event FOR EACH ROW
-                SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'relay died before marking'""").update();
-        try {
-            tx.executeWithoutResult(s -> {
-                for (int seq = 1; seq <= 30; seq++) {
-                    outbox.write(claim(packetId, seq));
-                }
-            });
+        whileMarkingFails(() -> {
+            writeClaims(packetId, 30);
             List<PacketClaimed> firstRound = consumeClaims(packetId, 30, Duration.ofSeconds(30));
             assertThat(firstRound).extracting(PacketClaimed::seq).containsAll(range(1, 30));
             assertThat(pending(packetId)).isEqualTo(30);
-        } finally {
-            jdbc.sql("DROP TRIGGER outbox_mark_fails").update();
-        }
+        });
         List<ConsumerRecord<String, String>> delivered = consumeRecords(packetId, 60, Duration.ofSeconds(30));
         assertThat(delivered).hasSizeGreaterThanOrEqualTo(60);
         assertThat(pending(packetId)).isZero();
@@ -93,6 +80,19 @@ class OutboxAndInboxIT extends AbstractPlatformIT {
         }
         assertThat(applied).hasSize(30);
         assertThat(applied.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+    }
+
+    @Test
+    void whilePublishingFailsTheLagGaugesTellHowFarBehindTheOutboxIs() {
+        long packetId = uniquePacketId();
+        whileMarkingFails(() -> {
+            writeClaims(packetId, 10);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(meters.get("redpacket.outbox.pending").gauge().value()).isGreaterThanOrEqualTo(10);
+                assertThat(meters.get("redpacket.outbox.oldest.age").gauge().value()).isPositive();
+            });
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> pending(packetId) == 0);
     }
 
     @Test
@@ -132,6 +132,29 @@ class OutboxAndInboxIT extends AbstractPlatformIT {
         assertThat(attempts.get()).isEqualTo(2);
     }
 
+    /**
+     * Runs {@code during} while the relay's "published" mark fails after Kafka acknowledged its batch: the same as a
+     * relay killed at that point, again and again.
+     */
+    private void whileMarkingFails(Runnable during) {
+        jdbc.sql("""
+                CREATE TRIGGER outbox_mark_fails BEFORE UPDATE ON outbox_event FOR EACH ROW
+                SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'relay died before marking'""").update();
+        try {
+            during.run();
+        } finally {
+            jdbc.sql("DROP TRIGGER outbox_mark_fails").update();
+        }
+    }
+
+    private void writeClaims(long packetId, int count) {
+        tx.executeWithoutResult(s -> {
+            for (int seq = 1; seq <= count; seq++) {
+                outbox.write(claim(packetId, seq));
+            }
+        });
+    }
+
     private static PacketClaimed claim(long packetId, int seq) {
         return PacketClaimed.of(packetId, 7L, seq, 1000L + seq, 100L * seq, Instant.now());
     }
@@ -154,15 +177,8 @@ class OutboxAndInboxIT extends AbstractPlatformIT {
 
     /** Reads packet.events from the beginning with a fresh group until {@code expected} records of this packet arrived. */
     private static List<ConsumerRecord<String, String>> consumeRecords(long packetId, int expected, Duration timeout) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of("packet.events"));
+        try (KafkaConsumer<String, String> consumer = TestInfra.freshConsumer("packet.events")) {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (records.size() < expected && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {

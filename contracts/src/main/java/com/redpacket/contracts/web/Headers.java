@@ -11,6 +11,8 @@ public final class Headers {
     /** MDC keys the services log with. */
     public static final String MDC_REQUEST_ID = "requestId";
     public static final String MDC_USER_ID = "userId";
+    /** The attribute of a request's span that holds its request id: a trace is found from the id a client quotes. */
+    public static final String SPAN_REQUEST_ID = "request.id";
 
     private Headers() {
     }

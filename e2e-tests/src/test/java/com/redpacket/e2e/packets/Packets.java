@@ -19,7 +19,7 @@ import java.util.function.IntFunction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Packet calls as the app makes them (API.md "Red packets"), and the few direct service calls the storms need. */
-final class Packets {
+public final class Packets {
     static final Api GATEWAY = Api.gateway();
     /** grab-service itself, where the storms act for many users by the caller header the gateway would set */
     static final Api GRAB = new Api(Api.env("REDPACKET_GRAB_URL", "http://localhost:8083"));
@@ -27,7 +27,7 @@ final class Packets {
     private Packets() {
     }
 
-    static Map<String, Object> lucky(String groupId, int count, long total, String payChannel) {
+    public static Map<String, Object> lucky(String groupId, int count, long total, String payChannel) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "GROUP_LUCKY");
         body.put("groupId", groupId);
@@ -39,7 +39,7 @@ final class Packets {
     }
 
     /** A WECHAT lucky packet the sender's app confirmed paying (pay_status 2): armed, grabbable, not yet credited. */
-    static String sendAppConfirmed(TestUser sender, String groupId, int count, long total) {
+    public static String sendAppConfirmed(TestUser sender, String groupId, int count, long total) {
         Api.Answer sent = GATEWAY.post("/api/packets", sender.token(), lucky(groupId, count, total, "WECHAT"));
         assertThat(sent.status()).as(sent.body()).isEqualTo(201);
         assertThat(sent.json().get("payment").get("outTradeNo").asString()).isNotBlank();

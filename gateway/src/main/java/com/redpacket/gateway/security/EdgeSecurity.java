@@ -32,7 +32,7 @@ import java.util.List;
  * Who may call what at the edge.
  * <ul>
  * <li>public: {@code POST /api/users/register}, {@code POST /api/users/login}, {@code /pay/notify/**} (WeChat Pay,
- * checked by signature in payment-service), {@code GET /actuator/health/**}, {@code GET /actuator/info};</li>
+ * checked by signature in payment-service);</li>
  * <li>every other {@code /api/**} call needs a valid bearer token, else 401 problem with {@code WWW-Authenticate};</li>
  * <li>anything else is not authenticated here and ends in a 404 problem: no route leads anywhere else, and
  * {@code /internal/**} is refused before this chain by {@code InternalPathGuard}.</li>
@@ -87,9 +87,7 @@ class EdgeSecurity {
     private static ServerWebExchangeMatcher publicCalls() {
         return new OrServerWebExchangeMatcher(
                 ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/users/register", "/api/users/login"),
-                ServerWebExchangeMatchers.pathMatchers("/pay/notify/**"),
-                ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**",
-                        "/actuator/info"));
+                ServerWebExchangeMatchers.pathMatchers("/pay/notify/**"));
     }
 
     private static ServerAuthenticationConverter exceptOn(ServerWebExchangeMatcher publicCalls) {

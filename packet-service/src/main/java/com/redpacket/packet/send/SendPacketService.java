@@ -39,10 +39,11 @@ public class SendPacketService {
     private final PacketQueries queries;
     private final TransactionTemplate tx;
     private final PacketProperties props;
+    private final SendMeters meters;
 
     public SendPacketService(PacketProperties props, GroupMembership membership, IdempotentRequests idempotent,
                              IdGenerator ids, PacketRepository packets, BalancePayment balance, WechatOrders wechat,
-                             PacketQueries queries, TransactionTemplate tx) {
+                             PacketQueries queries, TransactionTemplate tx, SendMeters meters) {
         this.rules = new SendRules(props);
         this.splitter = new PacketSplitter(props.minShare(), props.maxShare(), new SecureRandom());
         this.membership = membership;
@@ -54,6 +55,7 @@ public class SendPacketService {
         this.queries = queries;
         this.tx = tx;
         this.props = props;
+        this.meters = meters;
     }
 
     public PacketView send(long senderId, String idempotencyKey, SendPacketRequest request) {
@@ -65,11 +67,15 @@ public class SendPacketService {
 
     private PacketView create(long packetId, long senderId, ValidSend send) {
         Packet packet = packets.find(packetId).orElseGet(() -> reserve(packetId, senderId, send));
+        PacketView view;
         if (packet.payChannel() == PayChannel.BALANCE) {
             balance.pay(packet);
-            return queries.view(packetId);
+            view = queries.view(packetId);
+        } else {
+            view = queries.view(packetId).withPayment(wechat.order(packet));
         }
-        return queries.view(packetId).withPayment(wechat.order(packet));
+        meters.sent(packet.type(), packet.payChannel());
+        return view;
     }
 
     /** The packet at pay_status 0 and all its shares, in one transaction. */

@@ -3,7 +3,6 @@ package com.redpacket.payment.notify;
 import com.redpacket.payment.TransactionRefused;
 import com.redpacket.payment.completion.PaymentCompletion;
 import com.redpacket.payment.refund.RefundCompletion;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -29,10 +28,10 @@ public class NotifyController {
     private final NotificationVerifier verifier;
     private final PaymentCompletion payments;
     private final RefundCompletion refunds;
-    private final MeterRegistry meters;
+    private final NotificationMeters meters;
 
     public NotifyController(NotificationVerifier verifier, PaymentCompletion payments, RefundCompletion refunds,
-                            MeterRegistry meters) {
+                            NotificationMeters meters) {
         this.verifier = verifier;
         this.payments = payments;
         this.refunds = refunds;
@@ -48,14 +47,16 @@ public class NotifyController {
         } catch (NotificationRejected e) {
             return refuse(e.status(), e.reason(), e.getMessage());
         }
+        boolean news = true;
         try {
             if (notification.payment() != null) {
                 PaymentCompletion.Outcome outcome = payments.complete(notification.payment(),
                         PaymentCompletion.Source.NOTIFICATION);
                 log.debug("payment notification {} for {}: {}", notification.payment().transactionId(),
                         notification.payment().outTradeNo(), outcome);
+                news = outcome != PaymentCompletion.Outcome.DUPLICATE;
             } else if (notification.refund() != null) {
-                refunds.complete(notification.refund());
+                news = refunds.complete(notification.refund());
             } else {
                 log.debug("notification {} acknowledged, nothing to do", notification.eventType());
             }
@@ -64,6 +65,11 @@ public class NotifyController {
                     ? refuse(404, "unknown-order", "unknown order")
                     : refuse(400, "mismatch", "the notification does not match the order");
         }
+        if (news) {
+            meters.accepted();
+        } else {
+            meters.duplicate();
+        }
         return ResponseEntity.noContent().build();
     }
 
@@ -71,11 +77,12 @@ public class NotifyController {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, String>> failed(Exception e) {
         log.error("notification could not be processed", e);
+        meters.failed();
         return fail(500, "temporarily unable to process the notification");
     }
 
     private ResponseEntity<Map<String, String>> refuse(int status, String reason, String message) {
-        meters.counter("redpacket.payment.notify.rejected", "reason", reason).increment();
+        meters.refused(reason);
         log.warn("notification refused ({}): {}", reason, message);
         return fail(status, message);
     }

@@ -59,6 +59,8 @@ class NotificationIT extends AbstractPaymentIT {
 
     @Test
     void fiveConcurrentDuplicatesAreAcknowledgedAndPublishOnce() throws Exception {
+        double accepted = notifications("accepted", "none");
+        double duplicates = notifications("duplicate", "none");
         String otn = openOrder("PACKET", newReferenceId(), 78, 500, "APP").get("outTradeNo").asString();
         String body = body("TRANSACTION.SUCCESS", "transaction",
                 paidTransaction(otn, SignedNotifications.newTransactionId(), 500));
@@ -75,6 +77,8 @@ class NotificationIT extends AbstractPaymentIT {
         assertThat(orderStatus(otn)).isEqualTo("SUCCEEDED");
         assertThat(outboxCount("PaymentSucceeded", otn)).isEqualTo(1);
         assertThat(com.redpacket.payment.PaymentEvents.of(otn, 1, Duration.ofSeconds(15))).hasSize(1);
+        assertThat(notifications("accepted", "none")).isEqualTo(accepted + 1);
+        assertThat(notifications("duplicate", "none")).isEqualTo(duplicates + 4);
     }
 
     @Test
@@ -175,7 +179,11 @@ class NotificationIT extends AbstractPaymentIT {
     }
 
     private double rejected(String reason) {
-        return meters.counter("redpacket.payment.notify.rejected", "reason", reason).count();
+        return notifications("refused", reason);
+    }
+
+    private double notifications(String result, String reason) {
+        return meters.counter("redpacket.payment.notifications", "result", result, "reason", reason).count();
     }
 
     private static TestHttp.Answer post(Notification notification) {

@@ -3,8 +3,11 @@ package com.redpacket.platform.config;
 import com.redpacket.platform.events.EventJson;
 import com.redpacket.platform.outbox.OutboxProperties;
 import com.redpacket.platform.outbox.OutboxRelay;
+import com.redpacket.platform.outbox.OutboxTracing;
 import com.redpacket.platform.outbox.OutboxWriter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -36,14 +39,22 @@ public class OutboxAutoConfiguration {
     @Bean
     @SuppressWarnings("unchecked")
     OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactions, KafkaTemplate<?, ?> kafka,
-                            OutboxProperties props, ObjectProvider<MeterRegistry> meters) {
+                            OutboxProperties props, OutboxTracing tracing, ObjectProvider<MeterRegistry> meters) {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
-        return new OutboxRelay(jdbc, tx, (KafkaTemplate<String, String>) kafka, props, meters.getIfAvailable());
+        return new OutboxRelay(jdbc, tx, (KafkaTemplate<String, String>) kafka, props, tracing,
+                meters.getIfAvailable());
     }
 
     @Bean
-    OutboxWriter outboxWriter(JdbcClient jdbc, EventJson eventJson, OutboxRelay relay) {
-        return new OutboxWriter(jdbc, eventJson, relay);
+    OutboxWriter outboxWriter(JdbcClient jdbc, EventJson eventJson, OutboxRelay relay, OutboxTracing tracing) {
+        return new OutboxWriter(jdbc, eventJson, relay, tracing);
+    }
+
+    @Bean
+    OutboxTracing outboxTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer t = tracer.getIfAvailable();
+        Propagator p = propagator.getIfAvailable();
+        return t == null || p == null ? OutboxTracing.NONE : new OutboxTracing(t, p);
     }
 }

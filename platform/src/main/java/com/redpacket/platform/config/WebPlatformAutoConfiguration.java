@@ -40,10 +40,11 @@ public class WebPlatformAutoConfiguration {
         return new ProblemErrorController();
     }
 
+    /** Just inside Boot's observation filter (HIGHEST_PRECEDENCE + 1), so the request's trace is current. */
     @Bean
     FilterRegistrationBean<RequestLogFilter> requestLogFilter() {
         FilterRegistrationBean<RequestLogFilter> bean = new FilterRegistrationBean<>(new RequestLogFilter());
-        bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return bean;
     }
 
@@ -52,7 +53,7 @@ public class WebPlatformAutoConfiguration {
             @Value("${redpacket.web.max-body-bytes:65536}") long maxBodyBytes, JsonMapper json) {
         FilterRegistrationBean<BodySizeLimitFilter> bean =
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBodyBytes, json));
-        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return bean;
     }
 

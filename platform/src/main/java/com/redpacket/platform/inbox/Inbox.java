@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -21,9 +22,11 @@ import java.util.function.Consumer;
  * The idempotent consumer: an event's effects and the record that this consumer processed it commit in one
  * transaction, so a redelivery (a retry, a rebalance, a crash between the DB commit and the offset commit) is
  * recognised and skipped. Business keys (unique ledger keys, conditional updates) are the second guard.
+ * <p>Like a request, each event processed gets one log line, with the request id that caused it (carried in the
+ * record's headers) and, from the listener's observation, its trace: one id follows a grab into every consumer's log.
  */
 public class Inbox {
-    private static final Logger log = LoggerFactory.getLogger(Inbox.class);
+    private static final Logger log = LoggerFactory.getLogger("events");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -44,6 +47,7 @@ public class Inbox {
         if (requestId != null) {
             MDC.put(Headers.MDC_REQUEST_ID, requestId);
         }
+        long start = System.nanoTime();
         try {
             Optional<DomainEvent> parsed = json.read(record.value());
             if (parsed.isEmpty()) {
@@ -51,13 +55,16 @@ public class Inbox {
                 return;
             }
             DomainEvent event = parsed.get();
-            tx.executeWithoutResult(status -> {
-                if (markFirst(consumer, event.eventId())) {
+            Boolean first = tx.execute(status -> {
+                boolean isFirst = markFirst(consumer, event.eventId());
+                if (isFirst) {
                     handler.accept(event);
-                } else {
-                    log.debug("duplicate {} {} ignored by {}", event.type(), event.eventId(), consumer);
                 }
+                return isFirst;
             });
+            log.info("{} {} {}-{}@{} {} {}ms", event.type(), event.eventId(), record.topic(), record.partition(),
+                    record.offset(), Boolean.TRUE.equals(first) ? "processed" : "duplicate",
+                    String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6));
         } finally {
             MDC.remove(Headers.MDC_REQUEST_ID);
         }

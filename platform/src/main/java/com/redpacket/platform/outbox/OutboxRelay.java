@@ -29,7 +29,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * Publishes outbox rows to Kafka, oldest first, and marks them published only after the broker acknowledged them
  * ({@code acks=all}, idempotent producer). Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances
  * can run relays side by side. A crash between the send and the mark republishes the batch: at least once, and the
- * consumers' inbox makes it effectively once.
+ * consumers' inbox makes it effectively once. Each record continues the trace its row was written in
+ * ({@link OutboxTracing}). How far the outbox is behind ({@code redpacket.outbox.pending}, {@code .oldest.age}) is
+ * measured every few seconds, also while publishing fails, which is when it matters.
  */
 public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -38,6 +40,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties props;
+    private final OutboxTracing tracing;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final AtomicLong pending = new AtomicLong();
@@ -47,13 +50,15 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private Thread thread;
     private Instant lastHousekeeping = Instant.EPOCH;
+    private Instant lastMeasured = Instant.EPOCH;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, KafkaTemplate<String, String> kafka,
-                       OutboxProperties props, MeterRegistry meters) {
+                       OutboxProperties props, OutboxTracing tracing, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.kafka = kafka;
         this.props = props;
+        this.tracing = tracing;
         if (meters != null) {
             published = Counter.builder("redpacket.outbox.published").description("events published from the outbox")
                     .register(meters);
@@ -79,26 +84,33 @@ public class OutboxRelay implements SmartLifecycle {
     public int publishBatch() {
         Integer count = tx.execute(status -> {
             List<Row> rows = jdbc.sql("""
-                            SELECT id, event_id, topic, msg_key, event_type, payload, request_id
+                            SELECT id, event_id, topic, msg_key, event_type, payload, request_id, trace_context,
+                                   created_at
                             FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT :limit
                             FOR UPDATE SKIP LOCKED""")
                     .param("limit", props.batchSize())
                     .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7)))
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getTimestamp(9).toInstant()))
                     .list();
             if (rows.isEmpty()) {
                 return 0;
             }
             List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(rows.size());
+            List<OutboxTracing.Publication> spans = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                sends.add(kafka.send(row.toRecord()));
+                ProducerRecord<String, String> record = row.toRecord();
+                spans.add(tracing.publish(record, row.eventId(), row.traceContext(), row.createdAt()));
+                sends.add(kafka.send(record));
             }
             try {
                 CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                         .get(props.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (Exception e) {
+                spans.forEach(span -> span.end(e));
                 throw new IllegalStateException("Kafka did not acknowledge the outbox batch", e);
             }
+            spans.forEach(span -> span.end(null));
             Timestamp now = Timestamp.from(Instant.now());
             jdbc.sql("UPDATE outbox_event SET published_at = :now WHERE id IN (:ids)")
                     .param("now", now)
@@ -119,6 +131,7 @@ public class OutboxRelay implements SmartLifecycle {
             try {
                 int n = publishBatch();
                 backoff = props.pollInterval();
+                measureLag();
                 housekeeping();
                 if (n < props.batchSize()) {
                     await(props.pollInterval());
@@ -127,11 +140,36 @@ public class OutboxRelay implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
+                measureLagQuietly();
                 log.warn("outbox relay failed, retrying in {} ms: {}", backoff.toMillis(), rootMessage(e));
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
                         : backoff.multipliedBy(2);
             }
+        }
+    }
+
+    /** The lag gauges' figures, refreshed at most every 5 s: one count over the pending rows' index. */
+    private void measureLag() {
+        Instant now = Instant.now();
+        if (Duration.between(lastMeasured, now).toSeconds() < 5) {
+            return;
+        }
+        lastMeasured = now;
+        jdbc.sql("SELECT COUNT(*), MIN(created_at) FROM outbox_event WHERE published_at IS NULL")
+                .query((RowCallbackHandler) rs -> {
+                    pending.set(rs.getLong(1));
+                    Timestamp oldest = rs.getTimestamp(2);
+                    oldestAgeMs.set(oldest == null ? 0 : Math.max(0, now.toEpochMilli() - oldest.getTime()));
+                });
+    }
+
+    /** After a failed batch: the database may be what failed, and the relay's warning already says what did. */
+    private void measureLagQuietly() {
+        try {
+            measureLag();
+        } catch (RuntimeException e) {
+            log.debug("outbox lag not measured: {}", rootMessage(e));
         }
     }
 
@@ -141,12 +179,6 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         lastHousekeeping = now;
-        jdbc.sql("SELECT COUNT(*), MIN(created_at) FROM outbox_event WHERE published_at IS NULL")
-                .query((RowCallbackHandler) rs -> {
-                    pending.set(rs.getLong(1));
-                    Timestamp oldest = rs.getTimestamp(2);
-                    oldestAgeMs.set(oldest == null ? 0 : Math.max(0, now.toEpochMilli() - oldest.getTime()));
-                });
         jdbc.sql("DELETE FROM outbox_event WHERE published_at < :cutoff LIMIT 5000")
                 .param("cutoff", Timestamp.from(now.minus(props.retention())))
                 .update();
@@ -209,7 +241,8 @@ public class OutboxRelay implements SmartLifecycle {
         return running;
     }
 
-    private record Row(long id, String eventId, String topic, String key, String type, String payload, String requestId) {
+    private record Row(long id, String eventId, String topic, String key, String type, String payload, String requestId,
+                       String traceContext, Instant createdAt) {
         ProducerRecord<String, String> toRecord() {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
             record.headers().add("eventId", eventId.getBytes(StandardCharsets.UTF_8));

@@ -15,25 +15,29 @@ import java.time.Instant;
 
 /**
  * Writes an event into the outbox table inside the caller's transaction, so the business row and the event commit
- * together or not at all (no dual write). After the commit the relay is woken so the event leaves within
- * milliseconds instead of waiting for the next poll. Writing the same event id twice keeps the first.
+ * together or not at all (no dual write). The row keeps the request id and the trace it was written in, which the relay
+ * puts on the Kafka record. After the commit the relay is woken so the event leaves within milliseconds instead of
+ * waiting for the next poll. Writing the same event id twice keeps the first.
  */
 public class OutboxWriter {
     private final JdbcClient jdbc;
     private final EventJson json;
     private final OutboxRelay relay;
+    private final OutboxTracing tracing;
 
-    public OutboxWriter(JdbcClient jdbc, EventJson json, OutboxRelay relay) {
+    public OutboxWriter(JdbcClient jdbc, EventJson json, OutboxRelay relay, OutboxTracing tracing) {
         this.jdbc = jdbc;
         this.json = json;
         this.relay = relay;
+        this.tracing = tracing;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void write(DomainEvent event) {
         jdbc.sql("""
-                        INSERT INTO outbox_event (event_id, topic, msg_key, event_type, payload, request_id, created_at)
-                        VALUES (:eventId, :topic, :key, :type, :payload, :requestId, :createdAt)
+                        INSERT INTO outbox_event (event_id, topic, msg_key, event_type, payload, request_id, trace_context,
+                                                  created_at)
+                        VALUES (:eventId, :topic, :key, :type, :payload, :requestId, :traceContext, :createdAt)
                         ON DUPLICATE KEY UPDATE event_id = event_id""")
                 .param("eventId", event.eventId())
                 .param("topic", event.topic())
@@ -41,6 +45,7 @@ public class OutboxWriter {
                 .param("type", event.type())
                 .param("payload", json.write(event))
                 .param("requestId", MDC.get(Headers.MDC_REQUEST_ID))
+                .param("traceContext", tracing.capture())
                 .param("createdAt", Timestamp.from(Instant.now()))
                 .update();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -5,10 +5,12 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.micrometer.common.KeyValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 import java.io.IOException;
 import java.util.UUID;
@@ -17,7 +19,9 @@ import java.util.regex.Pattern;
 /**
  * Gives every request its id (the gateway's {@code X-Request-Id}, or a new one), puts it and the caller in the log
  * context, echoes it on the response, and writes exactly one log line per request: method, path, status, time.
- * The query string is left out of the line: it can carry cursors and tokens.
+ * The query string is left out of the line: it can carry cursors and tokens. It runs inside the request's observation
+ * (registered after Boot's {@link ServerHttpObservationFilter}), so the line carries the trace id too, and it tags the
+ * request's span with the request id, so a trace can be found from the id a client quotes.
  */
 public class RequestLogFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger("http");
@@ -36,6 +40,9 @@ public class RequestLogFilter extends OncePerRequestFilter {
             MDC.put(Headers.MDC_USER_ID, userId);
         }
         response.setHeader(Headers.REQUEST_ID, requestId);
+        String id = requestId;
+        ServerHttpObservationFilter.findObservationContext(request)
+                .ifPresent(observation -> observation.addHighCardinalityKeyValue(KeyValue.of(Headers.SPAN_REQUEST_ID, id)));
         long start = System.nanoTime();
         try {
             chain.doFilter(request, response);
