@@ -15,7 +15,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The gateway starts (or continues) each request's trace and hands it on to the service with the request id; its log
- * line carries both. Its actuator (health, metrics) is on the management port only, never on the public one.
+ * line carries both. Its actuator (health, metrics) is on the management port; the public port answers the health
+ * status only.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ObservabilityIT extends AbstractGatewayIT {
@@ -53,11 +54,18 @@ class ObservabilityIT extends AbstractGatewayIT {
     }
 
     @Test
-    void theActuatorIsOnTheManagementPortOnly() {
+    void theActuatorIsOnTheManagementPortAndThePublicPortAnswersOnlyTheHealthStatus() {
         http().bearer(token).get("/api/users/me");
 
-        for (String path : new String[]{"/actuator/health", "/actuator/prometheus", "/actuator/info"}) {
+        for (String path : new String[]{"/actuator/prometheus", "/actuator/info", "/actuator/health/diskSpace",
+                "/actuator"}) {
             problem(http().get(path), 404, "NOT_FOUND");
+        }
+        for (String path : new String[]{"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
+            Http.Answer publicHealth = http().get(path);
+            assertThat(publicHealth.status()).as(path).isEqualTo(200);
+            assertThat(publicHealth.json().get("status").asString()).as(path).isEqualTo("UP");
+            assertThat(publicHealth.json().size()).as("the status and nothing else").isEqualTo(1);
         }
         Http management = new Http(managementPort);
         Http.Answer health = management.get("/actuator/health");
