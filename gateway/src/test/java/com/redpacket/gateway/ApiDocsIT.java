@@ -17,12 +17,13 @@ class ApiDocsIT extends AbstractGatewayIT {
     void swaggerUiIsOnePublicPageWithAServiceSelector() {
         Http.Answer redirect = http().get("/swagger-ui.html");
         assertThat(redirect.status()).isEqualTo(302);
+        assertThat(redirect.header("Location")).isEqualTo("/swagger-ui/index.html");
         Http.Answer page = http().get(redirect.header("Location"));
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).startsWith("text/html");
         assertThat(page.body()).contains("swagger-ui");
         assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'").contains("frame-ancestors 'none'");
-        assertThat(http().get("/webjars/swagger-ui/swagger-initializer.js").status()).isEqualTo(200);
+        assertThat(http().get("/swagger-ui/swagger-initializer.js").status()).isEqualTo(200);
 
         JsonNode config = http().get("/v3/api-docs/swagger-config").json();
         List<String> names = new ArrayList<>();
@@ -32,6 +33,7 @@ class ApiDocsIT extends AbstractGatewayIT {
         });
         assertThat(names).hasSize(SERVICES.size()).allSatisfy(name -> assertThat(name).containsAnyOf(
                 SERVICES.toArray(String[]::new)));
+        assertThat(names).contains(config.get("urls.primaryName").asString());
         assertThat(config.get("urls").findValuesAsString("url"))
                 .containsExactlyInAnyOrderElementsOf(SERVICES.stream().map(s -> "/v3/api-docs/" + s).toList());
     }

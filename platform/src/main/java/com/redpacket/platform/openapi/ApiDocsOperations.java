@@ -47,7 +47,7 @@ import java.util.stream.Collectors;
  * them as they are.
  */
 public class ApiDocsOperations implements GlobalOperationCustomizer {
-    static final String PROBLEM_JSON = "application/problem+json";
+    private static final String PROBLEM_JSON = "application/problem+json";
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
