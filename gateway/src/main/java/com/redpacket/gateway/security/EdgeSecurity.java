@@ -6,6 +6,8 @@ import com.redpacket.gateway.EdgeProperties;
 import com.redpacket.gateway.ProblemExceptionHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -35,7 +37,9 @@ import java.util.List;
  * checked by signature in payment-service);</li>
  * <li>every other {@code /api/**} call needs a valid bearer token, else 401 problem with {@code WWW-Authenticate};</li>
  * <li>anything else is not authenticated here and ends in a 404 problem: no route leads anywhere else, and
- * {@code /internal/**} is refused before this chain by {@code InternalPathGuard}.</li>
+ * {@code /internal/**} is refused before this chain by {@code InternalPathGuard};</li>
+ * <li>Swagger UI and the services' OpenAPI documents ({@code GET}) have a chain of their own: public, and the only
+ * pages allowed to load scripts and styles (from the gateway itself).</li>
  * </ul>
  * Stateless: no session, no saved request, no CSRF (no cookies, bearer tokens only). A token sent on a public call
  * is ignored, so an app holding an expired token can still log in.
@@ -43,25 +47,27 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class EdgeSecurity {
+    private static final String[] API_DOCS = {"/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**"};
+
+    /** Swagger UI's page needs its own scripts, styles and inline SVG images; everything else stays "nothing". */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityWebFilterChain apiDocsSecurityChain(ServerHttpSecurity http) {
+        return stateless(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, API_DOCS)),
+                "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                        + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+                .authorizeExchange(rules -> rules.anyExchange().permitAll())
+                .build();
+    }
 
     @Bean
     SecurityWebFilterChain edgeSecurityChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
                                              ProblemExceptionHandler problems, EdgeProperties edge) {
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
         ServerWebExchangeMatcher publicCalls = publicCalls();
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
+        return stateless(http, "default-src 'none'; frame-ancestors 'none'")
                 .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
-                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .cors(cors -> cors.configurationSource(cors(edge.cors())))
-                .headers(headers -> headers
-                        .frameOptions(frame -> frame.mode(Mode.DENY))
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .authorizeExchange(rules -> rules
                         .matchers(publicCalls).permitAll()
                         .pathMatchers("/api/**").authenticated()
@@ -82,6 +88,21 @@ class EdgeSecurity {
     ServerExchangeRejectedHandler problemOnRejectedExchange(ProblemExceptionHandler problems) {
         return (exchange, rejected) -> problems.write(exchange, ErrorCode.VALIDATION_FAILED,
                 "The request was rejected: malformed path, header or method");
+    }
+
+    /** No session, saved request, CSRF or login page (bearer tokens only), and the headers every answer carries. */
+    private static ServerHttpSecurity stateless(ServerHttpSecurity http, String contentSecurityPolicy) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .headers(headers -> headers
+                        .frameOptions(frame -> frame.mode(Mode.DENY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
     }
 
     private static ServerWebExchangeMatcher publicCalls() {

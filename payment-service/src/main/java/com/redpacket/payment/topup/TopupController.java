@@ -11,8 +11,12 @@ import com.redpacket.payment.order.OutTradeNos;
 import com.redpacket.payment.order.PaymentOrder;
 import com.redpacket.platform.id.IdGenerator;
 import com.redpacket.platform.idempotency.IdempotentRequests;
+import com.redpacket.platform.openapi.ProblemResponses;
 import com.redpacket.platform.web.ApiException;
 import com.redpacket.platform.web.CallerId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,6 +33,7 @@ import java.net.URI;
  * WeChat Pay confirms it, {@code PaymentSucceeded} makes settlement-service credit the wallet.
  */
 @RestController
+@Tag(name = "Wallet", description = "Top-ups: filling the wallet with WeChat Pay")
 public class TopupController {
     private final OrderOpening opening;
     private final OrderRepository orders;
@@ -46,6 +51,12 @@ public class TopupController {
     }
 
     @PostMapping("/api/wallet/topups")
+    @Operation(summary = "Top up the wallet", description = "Creates a WeChat Pay order and answers what the app needs "
+            + "to pay it (codeUrl for NATIVE, signed prepay parameters for APP and JSAPI). The wallet is credited when "
+            + "WeChat Pay confirms the payment; unpaid orders close after 15 minutes.")
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true,
+            description = "Created (or, for a repeated Idempotency-Key, the first answer again)")
+    @ProblemResponses({ErrorCode.CONFLICT, ErrorCode.UPSTREAM_UNAVAILABLE})
     ResponseEntity<TopupView> create(@CallerId long userId,
                                      @RequestHeader(name = Headers.IDEMPOTENCY_KEY, required = false) String key,
                                      @Valid @RequestBody TopupRequest request) {
@@ -58,6 +69,8 @@ public class TopupController {
     }
 
     @GetMapping("/api/wallet/topups/{id}")
+    @Operation(summary = "A top-up's status", description = "The caller's own top-ups only; others get 404.")
+    @ProblemResponses(ErrorCode.TOPUP_NOT_FOUND)
     TopupStatus status(@CallerId long userId, @PathVariable long id) {
         PaymentOrder order = id <= 0 ? null : orders.find(OutTradeNos.of(PaymentPurpose.TOPUP, id))
                 .filter(o -> o.userId() == userId).orElse(null);

@@ -22,7 +22,8 @@ public final class InputRules {
     public static final int PASSWORD_MAX_BYTES = 72;
     public static final int NICKNAME_MAX = 32;
     public static final int GROUP_NAME_MAX = 64;
-    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{3,32}");
+    public static final String USERNAME_REGEX = "[A-Za-z0-9_.-]{3,32}";
+    private static final Pattern USERNAME = Pattern.compile(USERNAME_REGEX);
     private static final Pattern USER_ID = Pattern.compile("[1-9][0-9]{0,18}");
 
     private InputRules() {
