@@ -17,6 +17,7 @@ import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -110,7 +111,9 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
             if (t instanceof TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
                 return ErrorCode.UPSTREAM_TIMEOUT;
             }
-            if (t instanceof ConnectException) {
+            // not connected, or the connection broke before the answer (the service was killed while it handled
+            // the call): a retryable state, which the app repeats with its Idempotency-Key
+            if (t instanceof ConnectException || t instanceof IOException) {
                 return ErrorCode.UPSTREAM_UNAVAILABLE;
             }
         }

@@ -38,6 +38,14 @@ class EdgeIT extends AbstractGatewayIT {
     }
 
     @Test
+    void aServiceThatDiesWhileHandlingTheCallIsA503TheAppMayRetry() {
+        Http.Answer answer = http().bearer(token).post("/api/packets/1/dies-mid-request", "{}");
+        problem(answer, 503, "UPSTREAM_UNAVAILABLE");
+        assertThat(answer.header("Retry-After")).isNotNull();
+        assertThat(answer.body()).doesNotContain("127.0.0.1").doesNotContain("Exception");
+    }
+
+    @Test
     void bodiesOverTheLimitAre413BeforeAnyServiceSeesThem() {
         String big = "{\"username\":\"" + "x".repeat(9000) + "\"}";
         int before = Downstream.get().paths().size();
