@@ -97,8 +97,10 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
                 case 404 -> ErrorCode.NOT_FOUND;
                 case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
                 case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+                case 414 -> ErrorCode.URI_TOO_LONG;
                 case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
                 case 429 -> ErrorCode.RATE_LIMITED;
+                case 431 -> ErrorCode.HEADERS_TOO_LARGE;
                 case 503 -> ErrorCode.UPSTREAM_UNAVAILABLE;
                 case 504 -> ErrorCode.UPSTREAM_TIMEOUT;
                 default -> status >= 500 ? ErrorCode.UPSTREAM_UNAVAILABLE : ErrorCode.VALIDATION_FAILED;

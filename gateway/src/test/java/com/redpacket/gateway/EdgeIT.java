@@ -56,6 +56,18 @@ class EdgeIT extends AbstractGatewayIT {
     }
 
     @Test
+    void overlongPathsAndHeadersAreProblemsNotEmptyAnswers() {
+        int before = Downstream.get().paths().size();
+        problem(http().bearer(token).get("/api/packets/" + "1".repeat(5_000)), 414, "URI_TOO_LONG");
+        problem(http().bearer(token).get("/api/packets/sent?cursor=" + "A".repeat(5_000)), 414, "URI_TOO_LONG");
+        problem(http().header("X-Padding", "p".repeat(9_000)).bearer(token).get("/api/users/me"), 431,
+                "HEADERS_TOO_LARGE");
+        problem(http().bearer("A".repeat(9_000)).get("/api/users/me"), 431, "HEADERS_TOO_LARGE");
+        assertThat(Downstream.get().paths().size()).isEqualTo(before);
+        assertThat(http().bearer(token).get("/api/packets/" + "1".repeat(3_000)).status()).isEqualTo(200);
+    }
+
+    @Test
     void responsesCarrySecurityHeadersAndNoServerBanner() {
         Http.Answer answer = http().bearer(token).get("/api/users/me");
         assertThat(answer.status()).isEqualTo(200);
