@@ -24,7 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
 @Component
 public class Notifier {
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
-    private static final int KEPT_ATTEMPTS = 2_000;
+    private static final int KEPT_ATTEMPTS = 50_000;
 
     private final PlatformSigner signer;
     private final Background background;
