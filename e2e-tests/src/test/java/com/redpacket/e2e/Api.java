@@ -77,6 +77,26 @@ public final class Api {
             request.header("Authorization", "Bearer " + token);
         }
         headers.forEach(request::header);
+        return exchange(method, path, request);
+    }
+
+    /**
+     * Exactly these bytes and headers, nothing added: no default Content-Type (a call may have none, or a wrong one),
+     * and a body that need not be UTF-8 or JSON at all; {@code chunked}: without a Content-Length. The bad-input
+     * corpus sends with this.
+     */
+    public Answer sendRaw(String method, String path, Map<String, String> headers, byte[] body, boolean chunked) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
+                : HttpRequest.BodyPublishers.ofByteArray(body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, publisher);
+        headers.forEach(request::header);
+        return exchange(method, path, request);
+    }
+
+    private Answer exchange(String method, String path, HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Map<String, String> responseHeaders = new LinkedHashMap<>();

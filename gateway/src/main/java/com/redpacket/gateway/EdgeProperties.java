@@ -9,13 +9,17 @@ import java.util.List;
 /**
  * {@code redpacket.gateway.*}: what the public edge accepts.
  *
- * @param maxBodySize largest request body (413 beyond); the services enforce the same default themselves
- * @param cors        browsers' cross-origin access (a native app sends no Origin and is not affected)
+ * @param maxBodySize   largest request body (413 beyond); the services enforce the same default themselves
+ * @param maxUriLength  longest path and query (414 beyond)
+ * @param maxHeaderSize largest request headers, names and values together (431 beyond)
+ * @param cors          browsers' cross-origin access (a native app sends no Origin and is not affected)
  */
 @ConfigurationProperties("redpacket.gateway")
-public record EdgeProperties(DataSize maxBodySize, Cors cors) {
+public record EdgeProperties(DataSize maxBodySize, DataSize maxUriLength, DataSize maxHeaderSize, Cors cors) {
     public EdgeProperties {
         maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(64) : maxBodySize;
+        maxUriLength = maxUriLength == null ? DataSize.ofKilobytes(4) : maxUriLength;
+        maxHeaderSize = maxHeaderSize == null ? DataSize.ofKilobytes(8) : maxHeaderSize;
         cors = cors == null ? new Cors(null, null) : cors;
     }
 

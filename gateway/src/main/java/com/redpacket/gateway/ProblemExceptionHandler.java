@@ -17,6 +17,7 @@ import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -96,8 +97,10 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
                 case 404 -> ErrorCode.NOT_FOUND;
                 case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
                 case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+                case 414 -> ErrorCode.URI_TOO_LONG;
                 case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
                 case 429 -> ErrorCode.RATE_LIMITED;
+                case 431 -> ErrorCode.HEADERS_TOO_LARGE;
                 case 503 -> ErrorCode.UPSTREAM_UNAVAILABLE;
                 case 504 -> ErrorCode.UPSTREAM_TIMEOUT;
                 default -> status >= 500 ? ErrorCode.UPSTREAM_UNAVAILABLE : ErrorCode.VALIDATION_FAILED;
@@ -110,7 +113,9 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
             if (t instanceof TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
                 return ErrorCode.UPSTREAM_TIMEOUT;
             }
-            if (t instanceof ConnectException) {
+            // not connected, or the connection broke before the answer (the service was killed while it handled
+            // the call): a retryable state, which the app repeats with its Idempotency-Key
+            if (t instanceof ConnectException || t instanceof IOException) {
                 return ErrorCode.UPSTREAM_UNAVAILABLE;
             }
         }

@@ -18,7 +18,9 @@ import java.util.function.Supplier;
 
 /**
  * Stands in for every service behind the gateway: serves user-service's JWK set at /internal/jwks (or fails, to
- * play user-service being down) and answers everything else with what it received (method, path, headers, body).
+ * play user-service being down), closes the connection unanswered for a path ending in /dies-mid-request (a
+ * service killed while it handled the call) and answers everything else with what it received (method, path,
+ * headers, body).
  */
 public final class Downstream {
     private static final JsonMapper json = JsonMapper.builder().build();
@@ -63,6 +65,12 @@ public final class Downstream {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         paths.add(path);
+        if (path.endsWith("/dies-mid-request")) {
+            // the service is killed after it read the request: the connection closes without an answer
+            exchange.getRequestBody().readAllBytes();
+            exchange.close();
+            return;
+        }
         byte[] body;
         int status;
         if (path.equals("/internal/jwks")) {

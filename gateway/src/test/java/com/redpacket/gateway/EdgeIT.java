@@ -37,6 +37,14 @@ class EdgeIT extends AbstractGatewayIT {
     }
 
     @Test
+    void aServiceThatDiesWhileHandlingTheCallIsA503TheAppMayRetry() {
+        Http.Answer answer = http().bearer(token).post("/api/packets/1/dies-mid-request", "{}");
+        problem(answer, 503, "UPSTREAM_UNAVAILABLE");
+        assertThat(answer.header("Retry-After")).isNotNull();
+        assertThat(answer.body()).doesNotContain("127.0.0.1").doesNotContain("Exception");
+    }
+
+    @Test
     void bodiesOverTheLimitAre413BeforeAnyServiceSeesThem() {
         String big = "{\"username\":\"" + "x".repeat(9000) + "\"}";
         int before = Downstream.get().paths().size();
@@ -44,6 +52,18 @@ class EdgeIT extends AbstractGatewayIT {
         problem(http().bearer(token).postChunked("/api/groups", big), 413, "PAYLOAD_TOO_LARGE");
         assertThat(Downstream.get().paths().size()).isEqualTo(before);
         assertThat(http().bearer(token).postChunked("/api/groups", "{\"name\":\"small\"}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void overlongPathsAndHeadersAreProblemsNotEmptyAnswers() {
+        int before = Downstream.get().paths().size();
+        problem(http().bearer(token).get("/api/packets/" + "1".repeat(5_000)), 414, "URI_TOO_LONG");
+        problem(http().bearer(token).get("/api/packets/sent?cursor=" + "A".repeat(5_000)), 414, "URI_TOO_LONG");
+        problem(http().header("X-Padding", "p".repeat(9_000)).bearer(token).get("/api/users/me"), 431,
+                "HEADERS_TOO_LARGE");
+        problem(http().bearer("A".repeat(9_000)).get("/api/users/me"), 431, "HEADERS_TOO_LARGE");
+        assertThat(Downstream.get().paths().size()).isEqualTo(before);
+        assertThat(http().bearer(token).get("/api/packets/" + "1".repeat(3_000)).status()).isEqualTo(200);
     }
 
     @Test

@@ -32,8 +32,11 @@ public class PlatformTestApp {
         Map<String, Object> item(@PathVariable("id") long id);
     }
 
-    public record Order(@NotNull @Min(1) @Max(20000) Long amount, @NotBlank @Size(max = 25) String greeting) {
+    public record Order(@NotNull @Min(1) @Max(20000) Long amount, @NotBlank @Size(max = 25) String greeting,
+                        Channel channel) {
     }
+
+    public enum Channel { NATIVE, APP }
 
     @RestController
     static class TestController {

@@ -34,6 +34,14 @@ class ProblemDetailsIT extends AbstractPlatformIT {
             JsonNode problem = problem(Http.send(port, "POST", "/test/orders", body, CALLER), 400, "VALIDATION_FAILED");
             assertThat(problem.get("errors").get(0).get("field").asString()).as(body).isEqualTo("amount");
         }
+        for (String body : new String[]{"{\"amount\":100,\"greeting\":\"x\",\"channel\":1}",
+                "{\"amount\":100,\"greeting\":\"x\",\"channel\":\"CASH\"}"}) {
+            JsonNode problem = problem(Http.send(port, "POST", "/test/orders", body, CALLER), 400, "VALIDATION_FAILED");
+            assertThat(problem.get("errors").get(0).get("field").asString()).as(body).isEqualTo("channel");
+        }
+        JsonNode problem = problem(Http.send(port, "POST", "/test/orders", "{\"amount\":100,\"greeting\":true}",
+                CALLER), 400, "VALIDATION_FAILED");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("greeting");
     }
 
     @Test

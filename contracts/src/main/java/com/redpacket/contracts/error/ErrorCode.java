@@ -25,8 +25,10 @@ public enum ErrorCode {
     IDEMPOTENCY_IN_PROGRESS(409, "A request with this idempotency key is still being processed"),
     PACKET_STATE_CONFLICT(409, "Packet is not in a state that allows this"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
+    URI_TOO_LONG(414, "URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     RATE_LIMITED(429, "Too many requests"),
+    HEADERS_TOO_LARGE(431, "Request header fields too large"),
     INTERNAL_ERROR(500, "Internal error"),
     UPSTREAM_UNAVAILABLE(503, "A service this call depends on is unavailable"),
     UPSTREAM_TIMEOUT(504, "A service this call depends on did not answer in time");

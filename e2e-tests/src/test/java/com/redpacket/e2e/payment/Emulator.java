@@ -22,7 +22,7 @@ public final class Emulator {
         return paid.json();
     }
 
-    static String tradeState(String outTradeNo) {
+    public static String tradeState(String outTradeNo) {
         return EMULATOR.get("/emulator/transactions/" + outTradeNo, null).json().get("tradeState").asString();
     }
 }

@@ -64,6 +64,31 @@ class TopupE2E {
     }
 
     @Test
+    void appAndJsapiTopupsCarryTheSignedParametersTheSdkNeedsAndArePaidLikeAnyOther() {
+        TestUser user = Users.register();
+        Api.Answer app = api.post("/api/wallet/topups", user.token(), Map.of("amount", 300, "channel", "APP"));
+        assertThat(app.status()).as(app.body()).isEqualTo(201);
+        assertThat(app.json().has("codeUrl")).isFalse();
+        assertThat(app.json().get("prepay").get("prepayId").asString()).isNotBlank();
+        assertThat(app.json().get("prepay").get("package").asString()).isEqualTo("Sign=WXPay");
+
+        Api.Answer noOpenId = api.post("/api/wallet/topups", user.token(), Map.of("amount", 400, "channel", "JSAPI"));
+        assertThat(noOpenId.status()).as(noOpenId.body()).isEqualTo(400);
+        assertThat(noOpenId.json().get("errors").findValuesAsString("field")).contains("payerOpenId");
+        Api.Answer jsapi = api.post("/api/wallet/topups", user.token(),
+                Map.of("amount", 400, "channel", "JSAPI", "payerOpenId", "o-e2e-" + user.id()));
+        assertThat(jsapi.status()).as(jsapi.body()).isEqualTo(201);
+        assertThat(jsapi.json().get("prepay").get("package").asString()).startsWith("prepay_id=");
+        assertThat(jsapi.json().get("prepay").get("signType").asString()).isEqualTo("RSA");
+
+        Emulator.pay(app.json().get("outTradeNo").asString(), "");
+        Emulator.pay(jsapi.json().get("outTradeNo").asString(), "");
+        await().atMost(Duration.ofSeconds(30)).until(() -> balance(user) == 700);
+        assertThat(status(user, app.json().get("id").asString())).isEqualTo("SUCCEEDED");
+        assertThat(status(user, jsapi.json().get("id").asString())).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
     void theNotifyEndpointIsPublicAndTrustsOnlySignatures() {
         Api.Answer forged = api.post("/pay/notify/wechat", null, "{\"event_type\":\"TRANSACTION.SUCCESS\"}");
         assertThat(forged.status()).isBetween(400, 499);

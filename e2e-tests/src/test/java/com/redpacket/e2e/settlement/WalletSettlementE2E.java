@@ -1,6 +1,7 @@
 package com.redpacket.e2e.settlement;
 
 import com.redpacket.e2e.Api;
+import com.redpacket.e2e.support.Invariants;
 import com.redpacket.e2e.support.TestUser;
 import com.redpacket.e2e.support.Users;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,6 @@ import static org.awaitility.Awaitility.await;
 class WalletSettlementE2E {
     private static final Api GATEWAY = Api.gateway();
     private static final Api EMULATOR = Api.emulator();
-    private static final Api SETTLEMENT = new Api(Api.env("REDPACKET_SETTLEMENT_URL", "http://localhost:8085"));
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Test
@@ -52,7 +52,7 @@ class WalletSettlementE2E {
 
         assertThat(kinds(sender)).containsExactly("PACKET_SENT", "TOPUP");
         assertThat(kinds(grabber)).containsExactly("PACKET_GRABBED");
-        JsonNode report = SETTLEMENT.get("/internal/invariants", null).json();
+        JsonNode report = Invariants.report();
         assertThat(report.get("violations")).as(report.toString()).isEmpty();
     }
 

@@ -19,8 +19,12 @@ import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
 
 import java.util.List;
 
@@ -68,14 +72,17 @@ public class WebPlatformAutoConfiguration {
     }
 
     /**
-     * Money and ids must arrive as what they are: no "12" for 12, no 1.5 silently cut to 1, no null for a primitive,
-     * nothing after the JSON document.
+     * Money and ids must arrive as what they are: no "12" for 12, no 1.5 silently cut to 1, no 1 for the second
+     * constant of an enum, no true for the text "true", no null for a primitive, nothing after the JSON document.
      */
     @Bean
     JsonMapperBuilderCustomizer strictJson() {
         return builder -> builder
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .withCoercionConfig(LogicalType.Textual,
+                        text -> text.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

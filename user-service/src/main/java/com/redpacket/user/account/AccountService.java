@@ -53,7 +53,9 @@ public class AccountService {
         String username = InputRules.credential("username", request.username(), InputRules.USERNAME_MAX, errors);
         String password = InputRules.credential("password", request.password(), InputRules.PASSWORD_MAX_BYTES, errors);
         errors.throwIfAny();
-        Optional<User> user = users.findByUsername(username);
+        // a name registration would refuse cannot belong to anyone; and the username column is ASCII, so the database
+        // could not even compare it
+        Optional<User> user = InputRules.isUsername(username) ? users.findByUsername(username) : Optional.empty();
         boolean matches = passwords.matches(password, user.map(User::passwordHash).orElse(decoyHash));
         if (user.isEmpty() || !matches) {
             throw ApiException.of(ErrorCode.UNAUTHORIZED, WRONG_CREDENTIALS);

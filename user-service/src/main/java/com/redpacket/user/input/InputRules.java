@@ -34,11 +34,16 @@ public final class InputRules {
             errors.add("username", "is required");
             return null;
         }
-        if (!USERNAME.matcher(raw).matches()) {
+        if (!isUsername(raw)) {
             errors.add("username", "must be 3 to 32 characters of A-Z, a-z, 0-9, '_', '.' and '-'");
             return null;
         }
         return raw;
+    }
+
+    /** Whether registration would take this as a username. */
+    public static boolean isUsername(String raw) {
+        return raw != null && USERNAME.matcher(raw).matches();
     }
 
     public static String password(String raw, FieldErrors errors) {

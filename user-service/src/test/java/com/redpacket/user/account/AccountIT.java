@@ -105,6 +105,16 @@ class AccountIT extends AbstractUserServiceIT {
     }
 
     @Test
+    void aUsernameNobodyCouldHaveRegisteredIsAnUnknownUserNotA500() {
+        for (String impossible : new String[]{"🧧红包🧧", "红".repeat(26), "\u202Eadmin", "a\u200Bb", "e\u0301e",
+                "' OR '1'='1"}) {
+            JsonNode refused = problem(post("/api/users/login",
+                    "{\"username\":\"" + impossible + "\",\"password\":\"password-1\"}", null), 401, "UNAUTHORIZED");
+            assertThat(refused.get("detail").asString()).isEqualTo("Wrong username or password");
+        }
+    }
+
+    @Test
     void meNeedsTheGatewaysHeaderAndAnExistingUser() {
         problem(get("/api/users/me", null), 401, "UNAUTHORIZED");
         problem(Http.send(port, "GET", "/api/users/me", null, java.util.Map.of("X-User-Id", "abc")), 401, "UNAUTHORIZED");

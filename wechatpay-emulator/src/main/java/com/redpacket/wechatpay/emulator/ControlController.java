@@ -41,21 +41,24 @@ public class ControlController {
      * The payer pays the order: it becomes SUCCESS and a TRANSACTION.SUCCESS notification goes to its notify_url.
      *
      * @param delayMs      hold the notification back this long (a late notification)
+     * @param spreadMs     each copy leaves at its own random moment up to this much after {@code delayMs}
+     *                     (duplicates arrive apart; notifications of different orders arrive out of order)
      * @param duplicates   deliver it this many times (WeChat Pay's duplicates)
      * @param evenIfClosed pay an order that was closed (the payment that races the merchant's close)
      */
     @PostMapping("/emulator/transactions/{outTradeNo}/pay")
     TradeView pay(@PathVariable String outTradeNo, @RequestParam(defaultValue = "0") long delayMs,
+                  @RequestParam(defaultValue = "0") long spreadMs,
                   @RequestParam(defaultValue = "1") int duplicates,
                   @RequestParam(defaultValue = "false") boolean evenIfClosed) {
-        if (delayMs < 0 || duplicates < 0 || duplicates > 100) {
-            throw WechatPayError.param("delayMs must be >= 0 and duplicates 0..100");
+        if (delayMs < 0 || spreadMs < 0 || duplicates < 0 || duplicates > 100) {
+            throw WechatPayError.param("delayMs and spreadMs must be >= 0 and duplicates 0..100");
         }
         Trade trade = book.pay(outTradeNo, evenIfClosed);
         NotificationSealer.Sealed notification = sealer.seal("TRANSACTION.SUCCESS", "支付成功", "transaction",
                 trade.toTransaction());
         notifier.deliver(trade.order.notifyUrl(), notification, "TRANSACTION.SUCCESS", outTradeNo,
-                Duration.ofMillis(delayMs), duplicates);
+                Duration.ofMillis(delayMs), Duration.ofMillis(spreadMs), duplicates);
         return view(trade);
     }
 

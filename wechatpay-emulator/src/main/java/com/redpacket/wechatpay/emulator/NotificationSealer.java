@@ -30,11 +30,11 @@ public class NotificationSealer {
     }
 
     /** A notification ready to send: its id (the same on every retry) and its exact body. */
-    record Sealed(String id, String body) {
+    public record Sealed(String id, String body) {
     }
 
     /** @param originalType {@code transaction} or {@code refund}; also the associated data, as WeChat Pay sends it */
-    Sealed seal(String eventType, String summary, String originalType, Object businessObject) {
+    public Sealed seal(String eventType, String summary, String originalType, Object businessObject) {
         String nonce = Nonces.alphanumeric(12);
         String ciphertext = encrypt(originalType, nonce, json.writeValueAsString(businessObject));
         Wire.Notification notification = new Wire.Notification(UUID.randomUUID().toString(), Times.rfc3339(Instant.now()),

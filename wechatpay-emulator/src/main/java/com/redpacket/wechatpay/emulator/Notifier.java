@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Delivers notifications to the merchant's notify_url and retries them on WeChat Pay's schedule until the merchant
@@ -23,7 +24,7 @@ import java.util.List;
 @Component
 public class Notifier {
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
-    private static final int KEPT_ATTEMPTS = 2_000;
+    private static final int KEPT_ATTEMPTS = 50_000;
 
     private final PlatformSigner signer;
     private final Background background;
@@ -47,12 +48,17 @@ public class Notifier {
 
     /**
      * Sends a sealed notification to {@code url} after {@code delay}, {@code copies} times over (a
-     * test's way to have it delivered twice); each copy retries on its own.
+     * test's way to have it delivered twice); each copy retries on its own. With a {@code spread}, each copy leaves at
+     * its own random moment up to that much later, as deliveries over a real network do: copies arrive apart, and a
+     * notification can overtake one sent before it.
      */
     void deliver(String url, NotificationSealer.Sealed notification, String eventType, String outTradeNo,
-                 Duration delay, int copies) {
+                 Duration delay, Duration spread, int copies) {
         for (int i = 0; i < copies; i++) {
-            background.after(delay, () -> attempt(url, notification.id(), eventType, outTradeNo, notification.body(), 1));
+            Duration jitter = spread.isZero() ? Duration.ZERO
+                    : Duration.ofMillis(ThreadLocalRandom.current().nextLong(spread.toMillis() + 1));
+            background.after(delay.plus(jitter),
+                    () -> attempt(url, notification.id(), eventType, outTradeNo, notification.body(), 1));
         }
     }
 

@@ -22,18 +22,26 @@ public class PlatformSigner {
 
     /** Headers of an API answer to {@code request} (URL and body); a test may have ordered it signed wrongly. */
     Map<String, String> responseHeaders(String body, String request) {
-        return headers(body, faults.takeBadSignature(request));
+        return headers(body, faults.takeBadSignature(request), Instant.now());
     }
 
     /** Headers of a notification POSTed to the merchant; signed afresh at every delivery attempt. */
     Map<String, String> notificationHeaders(String body) {
-        Map<String, String> headers = headers(body, false);
+        return notificationHeaders(body, Instant.now());
+    }
+
+    /**
+     * Headers of a notification signed as at {@code at}: public for tests outside the emulator that post a
+     * notification by hand (the end-to-end bad-input corpus replays stale and mismatched ones).
+     */
+    public Map<String, String> notificationHeaders(String body, Instant at) {
+        Map<String, String> headers = headers(body, false, at);
         headers.put("Wechatpay-Signature-Type", ApiV3Authorization.SCHEMA);
         return headers;
     }
 
-    private Map<String, String> headers(String body, boolean wrongly) {
-        String timestamp = Long.toString(Instant.now().getEpochSecond());
+    private Map<String, String> headers(String body, boolean wrongly, Instant at) {
+        String timestamp = Long.toString(at.getEpochSecond());
         String nonce = Nonces.alphanumeric(32);
         String message = timestamp + "\n" + nonce + "\n" + body + "\n";
         Map<String, String> headers = new LinkedHashMap<>();

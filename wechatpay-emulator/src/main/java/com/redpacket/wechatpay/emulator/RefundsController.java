@@ -49,6 +49,6 @@ public class RefundsController {
         String event = abnormal ? "REFUND.ABNORMAL" : "REFUND.SUCCESS";
         book.endRefund(outRefundNo, abnormal).filter(refund -> refund.notifyUrl != null).ifPresent(refund ->
                 notifier.deliver(refund.notifyUrl, sealer.seal(event, abnormal ? "退款异常" : "退款成功", "refund",
-                        refund.toNotice()), event, refund.trade.outTradeNo(), Duration.ZERO, 1));
+                        refund.toNotice()), event, refund.trade.outTradeNo(), Duration.ZERO, Duration.ZERO, 1));
     }
 }
