@@ -78,7 +78,7 @@ final class Report {
                 "p99 " + fmt(gatewayRate.load().percentileMillis(99)) + " ms at " + fmt(gatewayRate.load().perSecond())
                         + " answered/s", gatewayRate.load().percentileMillis(99) <= 50
                         && gatewayRate.load().perSecond() >= 0.98 * rate);
-        target(md, "direct ≥ 0.5 × Redis baseline", fmt(direct.load().perSecond() / base) + " × ("
+        target(md, "direct ≥ 0.5 × Redis baseline", ratio(direct.load().perSecond() / base) + " × ("
                 + fmt(direct.load().perSecond()) + " / " + fmt(base) + ")", direct.load().perSecond() >= 0.5 * base);
         double creditP99 = rows.stream().filter(r -> r.path().equals("gateway"))
                 .mapToDouble(r -> r.verdict().creditMicros().getValueAtPercentile(99) / 1000.0).max().orElse(0);
@@ -95,7 +95,7 @@ final class Report {
         for (GrabStorm.Row r : rows) {
             HttpLoad.Result l = r.load();
             md.append("| ").append(r.scenario()).append(" | ").append(r.path()).append(" | ").append(r.mode())
-                    .append(" | ").append(fmt(l.perSecond())).append(" | ").append(fmt(l.perSecond() / base))
+                    .append(" | ").append(fmt(l.perSecond())).append(" | ").append(ratio(l.perSecond() / base))
                     .append("× | ").append(fmt(l.percentileMillis(50))).append(" | ").append(fmt(l.percentileMillis(99)))
                     .append(" | ").append(fmt(l.percentileMillis(99.9))).append(" | ")
                     .append(fmt(l.latencyMicros().getMaxValue() / 1000.0)).append(" | ")
@@ -132,7 +132,7 @@ final class Report {
         md.append("\n## Sends\n\nPOST /api/packets through the gateway: GROUP_LUCKY, 100 shares, 1,000 fen, BALANCE, ")
                 .append("an Idempotency-Key each; one sender per connection.\n\n");
         md.append("| packets/s | ÷ Redis | p50 ms | p99 ms | p99.9 ms | answers |\n|---|---|---|---|---|---|\n");
-        md.append("| ").append(fmt(sent / sends.seconds())).append(" | ").append(fmt(sent / sends.seconds() / base))
+        md.append("| ").append(fmt(sent / sends.seconds())).append(" | ").append(ratio(sent / sends.seconds() / base))
                 .append("× | ").append(fmt(sends.percentileMillis(50))).append(" | ")
                 .append(fmt(sends.percentileMillis(99))).append(" | ").append(fmt(sends.percentileMillis(99.9)))
                 .append(" | ").append(sendStatuses).append(sendOdd.isEmpty() ? "" : " e.g. " + sendOdd.getFirst())
@@ -172,7 +172,7 @@ final class Report {
                 fmt(ceiling.perSecond())));
         for (GrabStorm.Row r : rows) {
             s.append(String.format("[bench] %-20s %-12s %-20s %8s/s (%s× Redis) p50 %s p99 %s ms, credited p99 %s ms, %s%n",
-                    r.scenario(), r.path(), r.mode(), fmt(r.load().perSecond()), fmt(r.load().perSecond() / baseline()),
+                    r.scenario(), r.path(), r.mode(), fmt(r.load().perSecond()), ratio(r.load().perSecond() / baseline()),
                     fmt(r.load().percentileMillis(50)), fmt(r.load().percentileMillis(99)),
                     fmt(r.verdict().creditMicros().getValueAtPercentile(99) / 1000.0),
                     r.verdict().ok() ? "correct" : "INCORRECT"));
@@ -188,6 +188,11 @@ final class Report {
             md.append(" | ").append(millis == null || attempts == 0 ? "?" : fmt(millis * 1000 / attempts));
         }
         md.append(" | ").append(fmt(usage.machineBusyPercent())).append(" % |\n");
+    }
+
+    /** Ratios to the Redis baseline are small: three significant digits. */
+    private static String ratio(double value) {
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     private static String percentiles(org.HdrHistogram.Histogram h) {
