@@ -18,8 +18,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The load generator's engine: one platform thread per persistent keep-alive HTTP/1.1 connection, each request
  * written as prepared bytes in one write, each response parsed just enough (status, Content-Length or chunked body,
- * the body as text). java.net.http.HttpClient is not used: its per-request overhead (futures, header maps, a
- * selector thread shared by all connections) made the client a noticeable share of 2 cores.
+ * the body as text). java.net.http.HttpClient is not used: against the same null server with 64 concurrent callers
+ * it managed ~12,000 requests/s at ~150 µs of CPU each, this ~140,000/s at ~12 µs (both figures include the null
+ * server), and on 2 shared cores every µs the client spends is taken from the system under test.
  * <p>Closed loop (rate 0): a connection sends its next request as soon as the last one is answered, latency counted
  * from the send. Open loop (rate &gt; 0): request k of connection c is due at start + (k·connections + c) / rate, and
  * latency is counted from that due time, so a stalled server shows up in the percentiles instead of merely slowing
