@@ -70,7 +70,7 @@ public final class GrabStorm {
         Options o = Options.parse(args);
         boolean quick = o.flag("quick");
         Duration seconds = Duration.ofSeconds(o.number("seconds", quick ? 3 : 10));
-        Duration warmup = Duration.ofSeconds(o.number("warmup", quick ? 10 : 60));
+        Duration warmup = Duration.ofSeconds(o.number("warmup", quick ? 10 : 80));
         int connections = o.number("connections", 64);
         int crowdSize = o.number("crowd", 2000);
         int rate = o.number("rate", 5000);
@@ -175,8 +175,9 @@ public final class GrabStorm {
     }
 
     /**
-     * Storms the warm-up packet in rounds of 5 s until the JIT has done its work: two rounds in a row within 10 % of
-     * each other, or {@code limit} spent. A freshly started gateway needs tens of seconds on 2 busy cores.
+     * Storms the warm-up packet in rounds of 5 s until the JIT has done its work: at least half of {@code limit}, then
+     * until a round is within 5 % of the one before, or {@code limit} is spent. A freshly started gateway climbs for
+     * 30–40 s on 2 busy cores, with plateaus on the way.
      */
     private static String warmUp(URI target, int connections, Duration limit, Grabs grabs) throws Exception {
         Duration round = Duration.ofSeconds(Math.min(5, limit.toSeconds()));
@@ -186,7 +187,7 @@ public final class GrabStorm {
             double rate = HttpLoad.run(target.getHost(), target.getPort(), connections, round, 0, grabs).perSecond();
             spent += round.toSeconds();
             Setup.say("warm-up " + target + ": " + fmt(rate) + " attempts/s");
-            if (last > 0 && Math.abs(rate - last) <= 0.1 * last) {
+            if (spent >= limit.toSeconds() / 2 && Math.abs(rate - last) <= 0.05 * last) {
                 break;
             }
             last = rate;
