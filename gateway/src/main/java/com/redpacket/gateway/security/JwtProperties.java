@@ -15,10 +15,14 @@ import java.time.Duration;
  * @param clockSkew          tolerated clock difference for exp / nbf / iat
  * @param jwksRefreshMinInterval the least time between two fetches of the JWK set (unknown kid, failed fetch)
  * @param jwksMaxAge         a cached JWK set is refetched after this long (a retired key stops being accepted)
+ * @param verifiedTokenTtl   how long a verified token is accepted without checking its signature again (its expiry,
+ *                           issuer and audience are checked on every use); 0 checks every request in full
+ * @param verifiedTokenCacheSize how many verified tokens are remembered at most
  */
 @ConfigurationProperties("redpacket.jwt")
 public record JwtProperties(String issuer, String audience, String jwkSetUri, String publicKey, Duration clockSkew,
-                            Duration jwksRefreshMinInterval, Duration jwksMaxAge) {
+                            Duration jwksRefreshMinInterval, Duration jwksMaxAge, Duration verifiedTokenTtl,
+                            Integer verifiedTokenCacheSize) {
     public JwtProperties {
         issuer = issuer == null || issuer.isBlank() ? "redpacket-user-service" : issuer;
         audience = audience == null || audience.isBlank() ? "redpacket-api" : audience;
@@ -26,6 +30,8 @@ public record JwtProperties(String issuer, String audience, String jwkSetUri, St
         clockSkew = clockSkew == null ? Duration.ofSeconds(30) : clockSkew;
         jwksRefreshMinInterval = jwksRefreshMinInterval == null ? Duration.ofSeconds(5) : jwksRefreshMinInterval;
         jwksMaxAge = jwksMaxAge == null ? Duration.ofMinutes(15) : jwksMaxAge;
+        verifiedTokenTtl = verifiedTokenTtl == null ? Duration.ofSeconds(60) : verifiedTokenTtl;
+        verifiedTokenCacheSize = verifiedTokenCacheSize == null ? 10_000 : verifiedTokenCacheSize;
     }
 
     public boolean hasPublicKey() {

@@ -41,8 +41,12 @@ class TokenVerification {
                         .signatureAlgorithm(SignatureAlgorithm.RS256).build()
                 : NimbusReactiveJwtDecoder.withJwkSource(jwkSetCache(props, loadBalancer))
                         .jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(validator(props));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = validator(props);
+        decoder.setJwtValidator(validator);
+        return props.verifiedTokenTtl().isPositive()
+                ? new VerifiedTokens(decoder, validator, props.verifiedTokenTtl(), props.verifiedTokenCacheSize(),
+                        Clock.systemUTC())
+                : decoder;
     }
 
     static OAuth2TokenValidator<Jwt> validator(JwtProperties props) {
