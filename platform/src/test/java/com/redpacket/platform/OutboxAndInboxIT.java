@@ -132,6 +132,40 @@ class OutboxAndInboxIT extends AbstractPlatformIT {
         assertThat(attempts.get()).isEqualTo(2);
     }
 
+    @Test
+    void aBatchAppliesEachEventOnceAndAFailureIsPinnedOnItsEventWithTheOnesBeforeItCommitted() {
+        long packetId = uniquePacketId();
+        var json = new com.redpacket.platform.events.EventJson();
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+        for (PacketClaimed event : List.of(claim(packetId, 1), claim(packetId, 1), claim(packetId, 2))) {
+            batch.add(new ConsumerRecord<>("packet.events", 0, batch.size(), Long.toString(packetId), json.write(event)));
+        }
+        String consumer = "test-batch-" + packetId;
+        List<Integer> applied = new ArrayList<>();
+        inbox.processBatch(consumer, "test", batch, e -> applied.add(((PacketClaimed) e).seq()));
+        inbox.processBatch(consumer, "test", batch, e -> applied.add(((PacketClaimed) e).seq()));
+        assertThat(applied).as("a duplicate inside the batch and the whole batch redelivered change nothing")
+                .containsExactly(1, 2);
+
+        String failing = "test-batch-fail-" + packetId;
+        List<ConsumerRecord<String, String>> three = List.of(batch.get(0), batch.get(2),
+                new ConsumerRecord<>("packet.events", 0, 3, Long.toString(packetId), json.write(claim(packetId, 3))));
+        List<Integer> committed = new ArrayList<>();
+        assertThatThrownBy(() -> inbox.processBatch(failing, "test", three, e -> {
+            int seq = ((PacketClaimed) e).seq();
+            if (seq == 2) {
+                throw new IllegalStateException("share 2 cannot be applied");
+            }
+            committed.add(seq);
+        })).isInstanceOfSatisfying(org.springframework.kafka.listener.BatchListenerFailedException.class,
+                e -> assertThat(e.getIndex()).isEqualTo(1));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE consumer = :c").param("c", failing)
+                .query(Long.class).single()).as("only the event before the failing one is recorded").isEqualTo(1);
+        inbox.processBatch(failing, "test", three.subList(1, 3), e -> committed.add(((PacketClaimed) e).seq()));
+        assertThat(committed).as("the batch's first try is rolled back; one at a time applies 1, then 2 and 3 "
+                + "on the redelivery").containsExactly(1, 1, 2, 3);
+    }
+
     /**
      * Runs {@code during} while the relay's "published" mark fails after Kafka acknowledged its batch: the same as a
      * relay killed at that point, again and again.

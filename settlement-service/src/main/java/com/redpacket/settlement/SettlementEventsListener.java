@@ -14,14 +14,20 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /**
  * The events settlement-service turns into money, each processed once through the platform inbox. One listener
  * container per topic, so a packet's claim (packet.events) and its payment (payment.events) really are processed at
  * the same time by different threads; both in the service's consumer group, not one named after the listener.
  * Other event types on these topics (e.g. {@code PaymentClosed}) are not settlement's business.
+ * <p>packet.events carries a storm's claims: it is consumed a poll at a time ({@link Inbox#processBatch}), up to
+ * {@code redpacket.settlement.batch-size} events per transaction, so crediting keeps up when grabs come faster than
+ * one commit per claim allows. payment.events is a trickle and goes one event per transaction.
  */
 @Component
 public class SettlementEventsListener {
+    private static final String PACKET_LISTENER = "settlement-packet-events";
     private final Inbox inbox;
     private final PacketSettlement packets;
     private final PaymentSettlement payments;
@@ -32,9 +38,10 @@ public class SettlementEventsListener {
         this.payments = payments;
     }
 
-    @KafkaListener(id = "settlement-packet-events", idIsGroup = false, topics = Topics.PACKET_EVENTS)
-    public void onPacketEvent(ConsumerRecord<String, String> record) {
-        inbox.process(SettlementProperties.CONSUMER, record, this::settle);
+    @KafkaListener(id = PACKET_LISTENER, idIsGroup = false, topics = Topics.PACKET_EVENTS, batch = "true",
+            properties = "max.poll.records=${redpacket.settlement.batch-size:100}")
+    public void onPacketEvents(List<ConsumerRecord<String, String>> records) {
+        inbox.processBatch(SettlementProperties.CONSUMER, PACKET_LISTENER, records, this::settle);
     }
 
     @KafkaListener(id = "settlement-payment-events", idIsGroup = false, topics = Topics.PAYMENT_EVENTS)

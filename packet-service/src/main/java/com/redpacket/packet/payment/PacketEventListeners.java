@@ -13,6 +13,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /**
  * What packet-service learns from the others: WeChat Pay's word on a packet's money (payment.events) and
  * settlement-service's crediting and refunds (settlement.events). Each event is applied once through the inbox.
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class PacketEventListeners {
     static final String CONSUMER = "packet-service";
+    private static final String SETTLEMENT_LISTENER = "packet-settlement-events";
 
     private final Inbox inbox;
     private final PayStatusService payStatus;
@@ -47,9 +50,14 @@ public class PacketEventListeners {
         });
     }
 
-    @KafkaListener(topics = Topics.SETTLEMENT_EVENTS)
-    public void onSettlement(ConsumerRecord<String, String> record) {
-        inbox.process(CONSUMER, record, event -> {
+    /**
+     * A storm's {@code ClaimCredited}s, a poll at a time in one transaction each ({@link Inbox#processBatch}): one
+     * flag per share, and the packet-service CPU a claim costs matters while grabs keep coming.
+     */
+    @KafkaListener(id = SETTLEMENT_LISTENER, idIsGroup = false, topics = Topics.SETTLEMENT_EVENTS, batch = "true",
+            properties = "max.poll.records=${redpacket.packet.settlement-batch-size:100}")
+    public void onSettlement(List<ConsumerRecord<String, String>> records) {
+        inbox.processBatch(CONSUMER, SETTLEMENT_LISTENER, records, event -> {
             switch (event) {
                 case ClaimCredited e -> shares.markCredited(e.packetId(), e.seq());
                 case PacketRefunded e -> packets.markRefundSettled(e.packetId(), e.occurredAt());

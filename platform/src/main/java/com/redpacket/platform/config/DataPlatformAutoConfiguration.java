@@ -4,7 +4,9 @@ import com.redpacket.platform.events.EventJson;
 import com.redpacket.platform.idempotency.IdempotencyProperties;
 import com.redpacket.platform.idempotency.IdempotentRequests;
 import com.redpacket.platform.inbox.Inbox;
+import io.micrometer.observation.ObservationRegistry;
 import org.flywaydb.core.api.Location;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -44,8 +46,9 @@ public class DataPlatformAutoConfiguration {
     }
 
     @Bean
-    Inbox inbox(JdbcClient jdbc, TransactionTemplate tx, EventJson eventJson) {
-        return new Inbox(jdbc, tx, eventJson);
+    Inbox inbox(JdbcClient jdbc, TransactionTemplate tx, EventJson eventJson,
+                ObjectProvider<ObservationRegistry> observations) {
+        return new Inbox(jdbc, tx, eventJson, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

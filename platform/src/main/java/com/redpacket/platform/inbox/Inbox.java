@@ -3,17 +3,25 @@ package com.redpacket.platform.inbox;
 import com.redpacket.contracts.events.DomainEvent;
 import com.redpacket.contracts.web.Headers;
 import com.redpacket.platform.events.EventJson;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
+import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -24,18 +32,30 @@ import java.util.function.Consumer;
  * recognised and skipped. Business keys (unique ledger keys, conditional updates) are the second guard.
  * <p>Like a request, each event processed gets one log line, with the request id that caused it (carried in the
  * record's headers) and, from the listener's observation, its trace: one id follows a grab into every consumer's log.
+ * <p>A busy stream can be consumed a poll at a time ({@link #processBatch}): the poll's events commit together, which
+ * saves a commit, a log flush and a listener round per event, and lets a consumer that fell behind catch up faster
+ * the further behind it is. Correctness does not depend on batching: each event is still recorded in the inbox, and a
+ * batch that fails is done again one event at a time, exactly as {@link #process} would.
  */
 public class Inbox {
     private static final Logger log = LoggerFactory.getLogger("events");
+    /** A batch that lost a deadlock is tried again as a whole this often before going one event at a time. */
+    private static final int BATCH_ATTEMPTS = 3;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final EventJson json;
+    private final ObservationRegistry observations;
 
     public Inbox(JdbcClient jdbc, TransactionTemplate tx, EventJson json) {
+        this(jdbc, tx, json, ObservationRegistry.NOOP);
+    }
+
+    public Inbox(JdbcClient jdbc, TransactionTemplate tx, EventJson json, ObservationRegistry observations) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
+        this.observations = observations;
     }
 
     /**
@@ -68,6 +88,124 @@ public class Inbox {
         } finally {
             MDC.remove(Headers.MDC_REQUEST_ID);
         }
+    }
+
+    /**
+     * A poll's records (of a {@code batch = "true"} listener) in one transaction: for each, in order, the inbox check
+     * and {@code handler}, as {@link #process} does for one. Handlers of one batch therefore see each other's writes and
+     * hold their row locks until the batch commits; a batch is bounded by the listener's {@code max.poll.records}.
+     * <p>A batch that loses a deadlock is tried again; a batch that fails otherwise (or keeps losing) is rolled back and
+     * its events are processed one per transaction, and the first that fails is reported to the container as
+     * {@link BatchListenerFailedException} with its index: the ones before it stay committed, and the error handler
+     * retries it (an outage without end) or dead-letters it, as for a record listener.
+     * <p>Batch listeners get no listener observation from the container; each event gets its own here, continuing the
+     * trace in its headers, so its log line carries its trace like a record listener's.
+     *
+     * @param listenerId the listener's id, for the observation's tags
+     */
+    public void processBatch(String consumer, String listenerId, List<ConsumerRecord<String, String>> records,
+                             Consumer<DomainEvent> handler) {
+        if (records.size() > 1) {
+            for (int attempt = 1; attempt <= BATCH_ATTEMPTS; attempt++) {
+                try {
+                    processTogether(consumer, listenerId, records, handler);
+                    return;
+                } catch (PessimisticLockingFailureException e) {
+                    log.info("a batch of {} events from {} lost a deadlock or lock wait (attempt {} of {}): {}",
+                            records.size(), records.getFirst().topic(), attempt, BATCH_ATTEMPTS, rootMessage(e));
+                } catch (RuntimeException e) {
+                    log.info("a batch of {} events from {} failed, processing them one at a time: {}",
+                            records.size(), records.getFirst().topic(), rootMessage(e));
+                    break;
+                }
+            }
+        }
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, String> record = records.get(i);
+            try {
+                observation(consumer, listenerId, record).observe(() -> process(consumer, record, handler));
+            } catch (RuntimeException e) {
+                throw new BatchListenerFailedException("event " + i + " of the batch (" + record.topic() + "-"
+                        + record.partition() + "@" + record.offset() + ") failed: " + rootMessage(e), e, i);
+            }
+        }
+    }
+
+    private void processTogether(String consumer, String listenerId, List<ConsumerRecord<String, String>> records,
+                                 Consumer<DomainEvent> handler) {
+        long start = System.nanoTime();
+        List<Step> steps = new ArrayList<>(records.size());
+        try {
+            tx.executeWithoutResult(status -> {
+                for (ConsumerRecord<String, String> record : records) {
+                    Step step = new Step(record, observation(consumer, listenerId, record).start());
+                    steps.add(step);
+                    step.inScope(() -> {
+                        step.event = json.read(record.value()).orElse(null);
+                        step.first = step.event != null && markFirst(consumer, step.event.eventId());
+                        if (step.first) {
+                            handler.accept(step.event);
+                        }
+                    });
+                }
+            });
+        } catch (RuntimeException e) {
+            steps.forEach(step -> step.observation.error(e).stop());
+            throw e;
+        }
+        String took = String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6);
+        for (Step step : steps) {
+            step.inScope(() -> {
+                ConsumerRecord<String, String> record = step.record;
+                if (step.event == null) {
+                    log.debug("skipping unknown event type on {}: {}", record.topic(), header(record, "eventType"));
+                } else {
+                    log.info("{} {} {}-{}@{} {} {}ms (batch of {})", step.event.type(), step.event.eventId(),
+                            record.topic(), record.partition(), record.offset(),
+                            step.first ? "processed" : "duplicate", took, records.size());
+                }
+            });
+            step.observation.stop();
+        }
+    }
+
+    private Observation observation(String consumer, String listenerId, ConsumerRecord<String, String> record) {
+        return KafkaListenerObservation.LISTENER_OBSERVATION.observation(null,
+                KafkaListenerObservation.DefaultKafkaListenerObservationConvention.INSTANCE,
+                () -> new KafkaRecordReceiverContext(record, listenerId, null, consumer, () -> null), observations);
+    }
+
+    /** One event of a batch: its record, its observation (open until the batch ends) and what became of it. */
+    private static final class Step {
+        final ConsumerRecord<String, String> record;
+        final Observation observation;
+        DomainEvent event;
+        boolean first;
+
+        Step(ConsumerRecord<String, String> record, Observation observation) {
+            this.record = record;
+            this.observation = observation;
+        }
+
+        void inScope(Runnable action) {
+            String requestId = header(record, Headers.REQUEST_ID);
+            try (Observation.Scope scope = observation.openScope()) {
+                if (requestId != null) {
+                    MDC.put(Headers.MDC_REQUEST_ID, requestId);
+                }
+                action.run();
+            } finally {
+                MDC.remove(Headers.MDC_REQUEST_ID);
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /** Records that {@code consumer} processed {@code eventId}; false if it already had. Call inside a transaction. */
