@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -96,6 +98,39 @@ class IdempotentRequestsIT extends AbstractPlatformIT {
         assertThat(replay).isEqualTo(retried);
     }
 
+    /**
+     * The first request hangs past its lease (2 s here) without failing: a retry takes its work over, on the same
+     * resource id. The take-over is a compare-and-set on the microsecond {@code updated_at} the retry read back.
+     */
+    @Test
+    void aRequestHangingPastItsLeaseIsTakenOverOnTheSameResourceId() throws Exception {
+        String scope = "POST /test:user:" + UUID.randomUUID();
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        List<Long> workedOn = new CopyOnWriteArrayList<>();
+        try (ExecutorService pool = Executors.newSingleThreadExecutor()) {
+            Future<Sent> first = pool.submit(() -> idempotent.execute(scope, "k", new Send(100, "hi"), 30, id -> {
+                workedOn.add(id);
+                firstStarted.countDown();
+                await(releaseFirst);
+                return new Sent(Long.toString(id), 100);
+            }, Sent.class));
+            Sent retried;
+            try {
+                assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+                retried = idempotent.execute(scope, "k", new Send(100, "hi"), 31, id -> {
+                    workedOn.add(id);
+                    return new Sent(Long.toString(id), 100);
+                }, Sent.class);
+            } finally {
+                releaseFirst.countDown();
+            }
+            assertThat(retried.id()).as("the retry took over the first request's resource").isEqualTo("30");
+            assertThat(workedOn).containsExactly(30L, 30L);
+            assertThat(first.get().id()).isEqualTo("30");
+        }
+    }
+
     @Test
     void malformedKeysAreRejectedNamingTheHeader() {
         for (String key : List.of("", "x".repeat(65), "has space", "ключ")) {
@@ -104,6 +139,14 @@ class IdempotentRequestsIT extends AbstractPlatformIT {
                         assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
                         assertThat(e.errors().getFirst().field()).isEqualTo("Idempotency-Key");
                     });
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

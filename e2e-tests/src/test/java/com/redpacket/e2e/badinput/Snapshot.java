@@ -5,8 +5,9 @@ import com.redpacket.e2e.support.Db;
 import com.redpacket.e2e.support.Invariants;
 import com.redpacket.e2e.support.TestUser;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -35,7 +36,8 @@ record Snapshot(Map<String, String> parts) {
         parts.put("packet", read("/api/packets/" + f.packetId(), f.caller()));
         parts.put("wechat packet", read("/api/packets/" + f.wechatPacketId(), f.caller()));
         parts.put("top-up", read("/api/wallet/topups/" + f.topupId(), f.caller()));
-        Timestamp t = Timestamp.from(since);
+        // a literal with microseconds: mysql-connector-j drops a Timestamp's fraction on MariaDB (see platform SqlTime)
+        String t = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC).format(since);
         parts.put("users written", count(Db.USER, "SELECT COUNT(*) FROM app_user WHERE created_at >= ?", t));
         parts.put("groups written", count(Db.USER, "SELECT COUNT(*) FROM chat_group WHERE created_at >= ?", t));
         parts.put("members written", count(Db.USER, "SELECT COUNT(*) FROM group_member WHERE joined_at >= ?", t));
@@ -67,7 +69,7 @@ record Snapshot(Map<String, String> parts) {
         return answer.status() + " " + answer.body();
     }
 
-    private static String count(Db db, String sql, Timestamp since) {
+    private static String count(Db db, String sql, String since) {
         return Long.toString(db.number(sql, since));
     }
 

@@ -6,7 +6,7 @@ import com.redpacket.packet.store.Packet;
 import com.redpacket.packet.store.PacketRepository;
 import com.redpacket.packet.store.Share;
 import com.redpacket.packet.store.ShareRepository;
-import com.redpacket.packet.store.SqlTime;
+import com.redpacket.platform.jdbc.SqlTime;
 import com.redpacket.platform.web.ApiException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -1,5 +1,6 @@
 package com.redpacket.packet.store;
 
+import com.redpacket.platform.jdbc.SqlTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,8 +54,8 @@ public class PacketRepository {
                 .param("openId", p.payerOpenId())
                 .param("payStatus", p.payStatus())
                 .param("status", p.status().name())
-                .param("created", ts(p.createdAt()))
-                .param("expires", ts(p.expiresAt()))
+                .param("created", SqlTime.literal(p.createdAt()))
+                .param("expires", SqlTime.literal(p.expiresAt()))
                 .update();
         List<Object[]> rows = new ArrayList<>(shares.length);
         for (int i = 0; i < shares.length; i++) {
@@ -76,7 +77,7 @@ public class PacketRepository {
                         UPDATE red_packet SET pay_status = 1, status = 'ACTIVE', paid_at = :at
                         WHERE id = :id AND pay_channel = 'BALANCE' AND pay_status = 0 AND status = 'PENDING_PAYMENT'""")
                 .param("id", id)
-                .param("at", ts(at))
+                .param("at", SqlTime.literal(at))
                 .update() == 1;
     }
 
@@ -119,7 +120,7 @@ public class PacketRepository {
                             status = CASE WHEN status = 'PENDING_PAYMENT' THEN 'ACTIVE' ELSE status END
                         WHERE id = :id AND pay_channel = 'WECHAT' AND pay_status IN (0, 2) AND status <> 'CANCELLED'""")
                 .param("id", id)
-                .param("at", ts(at))
+                .param("at", SqlTime.literal(at))
                 .update() == 1;
     }
 
@@ -129,7 +130,7 @@ public class PacketRepository {
                         UPDATE red_packet SET status = 'CANCELLED', closed_at = :at
                         WHERE id = :id AND pay_status IN (0, 2) AND status <> 'CANCELLED'""")
                 .param("id", id)
-                .param("at", ts(at))
+                .param("at", SqlTime.literal(at))
                 .update() == 1;
     }
 
@@ -139,21 +140,21 @@ public class PacketRepository {
                         WHERE id = :id AND status = 'ACTIVE'""")
                 .param("id", id)
                 .param("refund", refundedAmount)
-                .param("at", ts(at))
+                .param("at", SqlTime.literal(at))
                 .update() == 1;
     }
 
     public boolean markFinished(long id, Instant lastClaimAt) {
         return jdbc.sql("UPDATE red_packet SET status = 'FINISHED', finished_at = :at WHERE id = :id AND status = 'ACTIVE'")
                 .param("id", id)
-                .param("at", ts(lastClaimAt))
+                .param("at", SqlTime.literal(lastClaimAt))
                 .update() == 1;
     }
 
     public void markRefundSettled(long id, Instant at) {
         jdbc.sql("UPDATE red_packet SET refund_settled_at = :at WHERE id = :id AND refund_settled_at IS NULL")
                 .param("id", id)
-                .param("at", ts(at))
+                .param("at", SqlTime.literal(at))
                 .update();
     }
 
@@ -162,7 +163,7 @@ public class PacketRepository {
         return jdbc.sql("""
                         SELECT id FROM red_packet WHERE status = 'ACTIVE' AND expires_at <= :now
                         ORDER BY expires_at LIMIT :limit""")
-                .param("now", ts(now))
+                .param("now", SqlTime.literal(now))
                 .param("limit", limit)
                 .query(Long.class)
                 .list();
@@ -175,18 +176,10 @@ public class PacketRepository {
                         WHERE pay_status = 0 AND created_at < :before AND status = 'PENDING_PAYMENT'
                           AND (pay_channel = 'BALANCE' OR out_trade_no IS NULL)
                         ORDER BY created_at LIMIT :limit""")
-                .param("before", ts(before))
+                .param("before", SqlTime.literal(before))
                 .param("limit", limit)
                 .query(MAPPER)
                 .list();
-    }
-
-    static String ts(Instant at) {
-        return SqlTime.literal(at);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        return SqlTime.read(rs, column);
     }
 
     static Long nullableLong(ResultSet rs, String column) throws SQLException {
@@ -199,7 +192,7 @@ public class PacketRepository {
             rs.getString("greeting"), rs.getLong("total_amount"), rs.getInt("count"), nullableLong(rs, "amount_each"),
             nullableLong(rs, "group_id"), nullableLong(rs, "receiver_id"), PayChannel.valueOf(rs.getString("pay_channel")),
             rs.getString("wechat_channel"), rs.getString("payer_open_id"), rs.getString("out_trade_no"),
-            rs.getInt("pay_status"), PacketStatus.valueOf(rs.getString("status")), instant(rs, "created_at"),
-            instant(rs, "expires_at"), instant(rs, "paid_at"), instant(rs, "finished_at"), instant(rs, "closed_at"),
-            rs.getLong("refunded_amount"), instant(rs, "refund_settled_at"));
+            rs.getInt("pay_status"), PacketStatus.valueOf(rs.getString("status")), SqlTime.read(rs, "created_at"),
+            SqlTime.read(rs, "expires_at"), SqlTime.read(rs, "paid_at"), SqlTime.read(rs, "finished_at"),
+            SqlTime.read(rs, "closed_at"), rs.getLong("refunded_amount"), SqlTime.read(rs, "refund_settled_at"));
 }

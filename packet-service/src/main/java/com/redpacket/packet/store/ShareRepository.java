@@ -1,5 +1,6 @@
 package com.redpacket.packet.store;
 
+import com.redpacket.platform.jdbc.SqlTime;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -8,9 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import static com.redpacket.packet.store.PacketRepository.instant;
 import static com.redpacket.packet.store.PacketRepository.nullableLong;
-import static com.redpacket.packet.store.PacketRepository.ts;
 
 /**
  * {@code red_packet_log}. A share changes hands only through a conditional UPDATE of its own row that requires it to
@@ -32,7 +31,7 @@ public class ShareRepository {
         return jdbc.sql("UPDATE red_packet_log SET receiver = :user, grabbed_at = :at "
                         + "WHERE packet_id = :packet AND seq = :seq AND " + FREE)
                 .param("user", userId)
-                .param("at", ts(at))
+                .param("at", SqlTime.literal(at))
                 .param("packet", packetId)
                 .param("seq", seq)
                 .update() == 1;
@@ -68,7 +67,7 @@ public class ShareRepository {
                         + "WHERE packet_id = :packet")
                 .param("packet", packetId)
                 .query((rs, i) -> rs.getLong("free") == 0 && rs.getTimestamp("last") != null
-                        ? Optional.of(instant(rs, "last")) : Optional.<Instant>empty())
+                        ? Optional.of(SqlTime.read(rs, "last")) : Optional.<Instant>empty())
                 .single();
     }
 
@@ -112,6 +111,6 @@ public class ShareRepository {
     }
 
     static final RowMapper<Share> MAPPER = (rs, i) -> new Share(rs.getLong("packet_id"), rs.getInt("seq"),
-            rs.getLong("amount"), nullableLong(rs, "receiver"), instant(rs, "grabbed_at"),
+            rs.getLong("amount"), nullableLong(rs, "receiver"), SqlTime.read(rs, "grabbed_at"),
             rs.getBoolean("is_into_account"), rs.getBoolean("refunded"), rs.getBoolean("voided"));
 }

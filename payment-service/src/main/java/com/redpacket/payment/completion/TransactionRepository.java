@@ -1,10 +1,10 @@
 package com.redpacket.payment.completion;
 
 import com.redpacket.payment.wechat.ReportedTransaction;
+import com.redpacket.platform.jdbc.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 
 /** {@code wechat_transaction}: each WeChat Pay transaction id is stored once, however often it is reported. */
@@ -27,10 +27,10 @@ public class TransactionRepository {
                 .param("amount", tx.amount())
                 .param("tradeType", tx.tradeType())
                 .param("openId", tx.payerOpenId())
-                .param("successTime", tx.successTime() == null ? null : Timestamp.from(tx.successTime()))
+                .param("successTime", SqlTime.literal(tx.successTime()))
                 .param("source", source.name())
                 .param("outcome", outcome)
-                .param("now", Timestamp.from(Instant.now()))
+                .param("now", SqlTime.literal(Instant.now()))
                 .update() == 1;
     }
 }

@@ -2,11 +2,11 @@ package com.redpacket.payment.order;
 
 import com.redpacket.contracts.events.PaymentPurpose;
 import com.redpacket.payment.wechat.TradeType;
+import com.redpacket.platform.jdbc.SqlTime;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -47,9 +47,9 @@ public class OrderRepository {
                 .param("openId", order.payerOpenId())
                 .param("mchid", order.mchid())
                 .param("appid", order.appid())
-                .param("createdAt", Timestamp.from(order.createdAt()))
-                .param("expiresAt", Timestamp.from(order.expiresAt()))
-                .param("firstQueryAt", Timestamp.from(firstQueryAt))
+                .param("createdAt", SqlTime.literal(order.createdAt()))
+                .param("expiresAt", SqlTime.literal(order.expiresAt()))
+                .param("firstQueryAt", SqlTime.literal(firstQueryAt))
                 .update() == 1;
     }
 
@@ -70,14 +70,14 @@ public class OrderRepository {
                             updated_at = :now
                         WHERE out_trade_no = :otn AND status = 'PENDING'""")
                 .param("tid", transactionId)
-                .param("paidAt", Timestamp.from(paidAt))
-                .param("now", Timestamp.from(Instant.now()))
+                .param("paidAt", SqlTime.literal(paidAt))
+                .param("now", SqlTime.literal(Instant.now()))
                 .param("otn", outTradeNo)
                 .update() == 1;
     }
 
     public boolean markClosed(String outTradeNo) {
-        Timestamp now = Timestamp.from(Instant.now());
+        String now = SqlTime.literal(Instant.now());
         return jdbc.sql("""
                         UPDATE payment_order SET status = 'CLOSED', closed_at = :now, updated_at = :now
                         WHERE out_trade_no = :otn AND status = 'PENDING'""")
@@ -91,14 +91,14 @@ public class OrderRepository {
         return jdbc.sql("SELECT " + COLUMNS + """
                          FROM payment_order WHERE status = 'PENDING' AND next_query_at <= :now
                         ORDER BY next_query_at LIMIT :limit""")
-                .param("now", Timestamp.from(now))
+                .param("now", SqlTime.literal(now))
                 .param("limit", limit)
                 .query(ORDER).list();
     }
 
     public void postponeQuery(String outTradeNo, Instant next) {
         jdbc.sql("UPDATE payment_order SET next_query_at = :next WHERE out_trade_no = :otn AND status = 'PENDING'")
-                .param("next", Timestamp.from(next))
+                .param("next", SqlTime.literal(next))
                 .param("otn", outTradeNo)
                 .update();
     }

@@ -1,10 +1,10 @@
 package com.redpacket.payment.refund;
 
+import com.redpacket.platform.jdbc.SqlTime;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +29,7 @@ public class RefundRepository {
      * the refund job asks WeChat Pay for it. Once per transaction.
      */
     public void request(String outTradeNo, String transactionId, long amount, Instant paidAt, String reason) {
-        Timestamp now = Timestamp.from(Instant.now());
+        String now = SqlTime.literal(Instant.now());
         jdbc.sql("""
                         INSERT IGNORE INTO payment_refund (out_refund_no, out_trade_no, transaction_id, amount, paid_at,
                             reason, status, created_at, next_attempt_at, updated_at)
@@ -38,7 +38,7 @@ public class RefundRepository {
                 .param("otn", outTradeNo)
                 .param("tid", transactionId)
                 .param("amount", amount)
-                .param("paidAt", Timestamp.from(paidAt))
+                .param("paidAt", SqlTime.literal(paidAt))
                 .param("reason", reason)
                 .param("now", now)
                 .update();
@@ -59,7 +59,7 @@ public class RefundRepository {
                          FROM payment_refund WHERE status = :status AND next_attempt_at <= :now
                         ORDER BY next_attempt_at LIMIT :limit""")
                 .param("status", status)
-                .param("now", Timestamp.from(now))
+                .param("now", SqlTime.literal(now))
                 .param("limit", limit)
                 .query(REFUND).list();
     }
@@ -72,8 +72,8 @@ public class RefundRepository {
                         WHERE out_refund_no = :orn AND status = :from""")
                 .param("to", to)
                 .param("refundId", refundId)
-                .param("next", Timestamp.from(nextAttemptAt))
-                .param("now", Timestamp.from(Instant.now()))
+                .param("next", SqlTime.literal(nextAttemptAt))
+                .param("now", SqlTime.literal(Instant.now()))
                 .param("orn", outRefundNo)
                 .param("from", from)
                 .update() == 1;

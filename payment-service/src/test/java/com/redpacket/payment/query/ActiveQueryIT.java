@@ -8,10 +8,10 @@ import com.redpacket.payment.AbstractPaymentIT;
 import com.redpacket.payment.PaymentEvents;
 import com.redpacket.payment.SignedNotifications;
 import com.redpacket.payment.TestHttp;
+import com.redpacket.platform.jdbc.SqlTime;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -89,7 +89,8 @@ class ActiveQueryIT extends AbstractPaymentIT {
         EMULATOR_HTTP.post("/emulator/faults/bad-signature?count=100000", null, Map.of());
         jdbc.sql("UPDATE payment_order SET next_query_at = NOW(6) WHERE out_trade_no = :otn").param("otn", otn).update();
         // each turn books the next one a second ahead: a booking this far out means two turns have failed
-        Timestamp twoTurns = Timestamp.from(Instant.now().plusMillis(1500));
+        // (to the microsecond, as the service writes it: a whole-second bound would let one failed turn pass)
+        String twoTurns = SqlTime.literal(Instant.now().plusMillis(1500));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
                 "SELECT next_query_at > :t FROM payment_order WHERE out_trade_no = :otn").param("t", twoTurns)

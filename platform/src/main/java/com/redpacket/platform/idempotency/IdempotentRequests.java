@@ -1,6 +1,7 @@
 package com.redpacket.platform.idempotency;
 
 import com.redpacket.contracts.error.ErrorCode;
+import com.redpacket.platform.jdbc.SqlTime;
 import com.redpacket.platform.web.ApiException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,7 +11,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
@@ -135,10 +135,15 @@ public class IdempotentRequests {
                 .param("scope", scope)
                 .param("key", key)
                 .query((rs, i) -> new Record(rs.getString(1), rs.getLong(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant()))
+                        SqlTime.read(rs, "updated_at")))
                 .optional();
     }
 
+    /**
+     * Takes over an expired lease if nobody did since {@code seenUpdatedAt} was read: a compare-and-set on
+     * {@code updated_at}, which matches only because the stored value and the compared one are both SqlTime literals
+     * (microseconds kept on either side).
+     */
     private boolean takeOver(String scope, String key, Instant seenUpdatedAt) {
         return jdbc.sql("""
                         UPDATE idempotency_record SET updated_at = :now
@@ -146,7 +151,7 @@ public class IdempotentRequests {
                 .param("now", now())
                 .param("scope", scope)
                 .param("key", key)
-                .param("seen", Timestamp.from(seenUpdatedAt))
+                .param("seen", SqlTime.literal(seenUpdatedAt))
                 .update() == 1;
     }
 
@@ -160,7 +165,7 @@ public class IdempotentRequests {
     /** The work failed midway: let the next retry take over at once, on the same resource id. */
     private void expireLease(String scope, String key) {
         jdbc.sql("UPDATE idempotency_record SET updated_at = :epoch WHERE scope = :scope AND idem_key = :key AND answer IS NULL")
-                .param("epoch", Timestamp.from(Instant.EPOCH.plusSeconds(86_400)))
+                .param("epoch", SqlTime.literal(Instant.EPOCH.plusSeconds(86_400)))
                 .param("scope", scope)
                 .param("key", key)
                 .update();
@@ -169,7 +174,7 @@ public class IdempotentRequests {
     @Scheduled(fixedDelayString = "${redpacket.idempotency.cleanup-interval:PT10M}")
     public void forgetOldKeys() {
         jdbc.sql("DELETE FROM idempotency_record WHERE created_at < :cutoff LIMIT 10000")
-                .param("cutoff", Timestamp.from(Instant.now().minus(props.retention())))
+                .param("cutoff", SqlTime.literal(Instant.now().minus(props.retention())))
                 .update();
     }
 
@@ -183,8 +188,8 @@ public class IdempotentRequests {
         }
     }
 
-    private static Timestamp now() {
-        return Timestamp.from(Instant.now());
+    private static String now() {
+        return SqlTime.literal(Instant.now());
     }
 
     private static void sleep() {

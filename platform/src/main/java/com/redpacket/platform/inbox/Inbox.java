@@ -3,6 +3,7 @@ package com.redpacket.platform.inbox;
 import com.redpacket.contracts.events.DomainEvent;
 import com.redpacket.contracts.web.Headers;
 import com.redpacket.platform.events.EventJson;
+import com.redpacket.platform.jdbc.SqlTime;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,7 +19,6 @@ import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -213,7 +213,7 @@ public class Inbox {
         return jdbc.sql("INSERT IGNORE INTO processed_event (consumer, event_id, processed_at) VALUES (:c, :e, :t)")
                 .param("c", consumer)
                 .param("e", eventId)
-                .param("t", Timestamp.from(Instant.now()))
+                .param("t", SqlTime.literal(Instant.now()))
                 .update() == 1;
     }
 

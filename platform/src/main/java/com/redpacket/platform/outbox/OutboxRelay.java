@@ -1,5 +1,6 @@
 package com.redpacket.platform.outbox;
 
+import com.redpacket.platform.jdbc.SqlTime;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -111,9 +112,8 @@ public class OutboxRelay implements SmartLifecycle {
                 throw new IllegalStateException("Kafka did not acknowledge the outbox batch", e);
             }
             spans.forEach(span -> span.end(null));
-            Timestamp now = Timestamp.from(Instant.now());
             jdbc.sql("UPDATE outbox_event SET published_at = :now WHERE id IN (:ids)")
-                    .param("now", now)
+                    .param("now", SqlTime.literal(Instant.now()))
                     .param("ids", rows.stream().map(Row::id).toList())
                     .update();
             return rows.size();
@@ -180,7 +180,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
         lastHousekeeping = now;
         jdbc.sql("DELETE FROM outbox_event WHERE published_at < :cutoff LIMIT 5000")
-                .param("cutoff", Timestamp.from(now.minus(props.retention())))
+                .param("cutoff", SqlTime.literal(now.minus(props.retention())))
                 .update();
     }
 

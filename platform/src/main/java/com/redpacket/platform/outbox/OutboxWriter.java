@@ -3,6 +3,7 @@ package com.redpacket.platform.outbox;
 import com.redpacket.contracts.events.DomainEvent;
 import com.redpacket.contracts.web.Headers;
 import com.redpacket.platform.events.EventJson;
+import com.redpacket.platform.jdbc.SqlTime;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
@@ -10,7 +11,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
@@ -46,7 +46,7 @@ public class OutboxWriter {
                 .param("payload", json.write(event))
                 .param("requestId", MDC.get(Headers.MDC_REQUEST_ID))
                 .param("traceContext", tracing.capture())
-                .param("createdAt", Timestamp.from(Instant.now()))
+                .param("createdAt", SqlTime.literal(Instant.now()))
                 .update();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -1,10 +1,10 @@
 package com.redpacket.settlement.invariants;
 
+import com.redpacket.platform.jdbc.SqlTime;
 import com.redpacket.settlement.SettlementProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +37,7 @@ public class InvariantChecker {
         negativeBalances(violations);
         packets(violations);
         creditedClaimsWithoutTransaction(violations);
-        overdue(violations, Timestamp.from(Instant.now().minus(props.reconciliationGrace())));
+        overdue(violations, SqlTime.literal(Instant.now().minus(props.reconciliationGrace())));
         return new InvariantReport(violations.isEmpty(), Instant.now(), figures, List.copyOf(violations));
     }
 
@@ -140,7 +140,7 @@ public class InvariantChecker {
     }
 
     /** What the event path should long have done: credits of funded packets, refunds of funded expired ones. */
-    private void overdue(List<Violation> violations, Timestamp cutoff) {
+    private void overdue(List<Violation> violations, String cutoff) {
         jdbc.sql("""
                         SELECT c.packet_id, c.seq, c.amount FROM packet_claim c JOIN packet_escrow p ON p.packet_id = c.packet_id
                         WHERE c.credited_at IS NULL AND c.created_at < :cutoff

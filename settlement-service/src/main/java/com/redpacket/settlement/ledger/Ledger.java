@@ -1,6 +1,7 @@
 package com.redpacket.settlement.ledger;
 
 import com.redpacket.platform.id.IdGenerator;
+import com.redpacket.platform.jdbc.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -8,7 +9,6 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +43,7 @@ public class Ledger {
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<List<PostedEntry>> post(LedgerTransaction txn) {
         long txnId = ids.next();
-        Timestamp now = Timestamp.from(Instant.now());
+        String now = SqlTime.literal(Instant.now());
         int inserted = jdbc.sql("""
                         INSERT IGNORE INTO ledger_txn (id, business_key, kind, ref_id, created_at)
                         VALUES (:id, :key, :kind, :ref, :now)""")
@@ -77,7 +77,7 @@ public class Ledger {
                 .orElse(0L);
     }
 
-    private long debit(AccountRef account, long amount, Timestamp now) {
+    private long debit(AccountRef account, long amount, String now) {
         KeyHolder newBalance = new GeneratedKeyHolder();
         int updated = jdbc.sql("""
                         UPDATE account SET balance = LAST_INSERT_ID(balance - :amount), updated_at = :now
@@ -94,7 +94,7 @@ public class Ledger {
     }
 
     /** Adds a (signed) amount; creates the account on first use. Only system accounts get negative amounts here. */
-    private long add(AccountRef account, long amount, Timestamp now) {
+    private long add(AccountRef account, long amount, String now) {
         KeyHolder newBalance = new GeneratedKeyHolder();
         // LAST_INSERT_ID is unsigned: only balances that cannot be negative may travel through it
         String newValue = account.kind().neverNegative() ? "LAST_INSERT_ID(balance + :amount)" : "balance + :amount";
@@ -128,7 +128,7 @@ public class Ledger {
         return key == null ? 0 : key.longValue();
     }
 
-    private void insertEntries(long txnId, LedgerTransaction txn, List<PostedEntry> entries, Timestamp now) {
+    private void insertEntries(long txnId, LedgerTransaction txn, List<PostedEntry> entries, String now) {
         StringJoiner rows = new StringJoiner(", ");
         List<Object> params = new ArrayList<>();
         for (PostedEntry e : entries) {

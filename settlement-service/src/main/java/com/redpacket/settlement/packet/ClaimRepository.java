@@ -1,9 +1,9 @@
 package com.redpacket.settlement.packet;
 
+import com.redpacket.platform.jdbc.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +26,8 @@ public class ClaimRepository {
                 .param("seq", claim.seq())
                 .param("r", claim.receiverId())
                 .param("a", claim.amount())
-                .param("at", Timestamp.from(claimedAt))
-                .param("now", Timestamp.from(Instant.now()))
+                .param("at", SqlTime.literal(claimedAt))
+                .param("now", SqlTime.literal(Instant.now()))
                 .update() == 1;
     }
 
@@ -51,7 +51,7 @@ public class ClaimRepository {
 
     public void markCredited(long packetId, int seq) {
         jdbc.sql("UPDATE packet_claim SET credited_at = :now WHERE packet_id = :p AND seq = :seq AND credited_at IS NULL")
-                .param("now", Timestamp.from(Instant.now()))
+                .param("now", SqlTime.literal(Instant.now()))
                 .param("p", packetId)
                 .param("seq", seq)
                 .update();

@@ -1,5 +1,6 @@
 package com.redpacket.settlement.packet;
 
+import com.redpacket.platform.jdbc.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -7,7 +8,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
@@ -25,7 +25,7 @@ public class EscrowRepository {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public EscrowState lock(long packetId) {
-        Timestamp now = now();
+        String now = now();
         // ON DUPLICATE KEY UPDATE takes the row's exclusive lock straight away (INSERT IGNORE would take a shared one,
         // and two shared holders upgrading would deadlock)
         jdbc.sql("""
@@ -112,7 +112,7 @@ public class EscrowRepository {
         return rs.wasNull() ? null : value;
     }
 
-    private static Timestamp now() {
-        return Timestamp.from(Instant.now());
+    private static String now() {
+        return SqlTime.literal(Instant.now());
     }
 }

@@ -1,5 +1,6 @@
 package com.redpacket.settlement.reconciliation;
 
+import com.redpacket.platform.jdbc.SqlTime;
 import com.redpacket.settlement.SettlementProperties;
 import com.redpacket.settlement.packet.PacketSettlement;
 import io.micrometer.core.instrument.Counter;
@@ -11,7 +12,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
@@ -47,7 +47,7 @@ public class Reconciliation {
     @Scheduled(fixedDelayString = "${redpacket.settlement.reconciliation-interval:PT5S}",
             initialDelayString = "${redpacket.settlement.reconciliation-interval:PT5S}")
     public int run() {
-        List<Long> packets = overduePackets(Timestamp.from(Instant.now().minus(props.reconciliationGrace())));
+        List<Long> packets = overduePackets(SqlTime.literal(Instant.now().minus(props.reconciliationGrace())));
         int fixed = 0;
         for (long packetId : packets) {
             try {
@@ -64,7 +64,7 @@ public class Reconciliation {
         return fixed;
     }
 
-    private List<Long> overduePackets(Timestamp cutoff) {
+    private List<Long> overduePackets(String cutoff) {
         return jdbc.sql("""
                         (SELECT DISTINCT c.packet_id FROM packet_claim c JOIN packet_escrow p ON p.packet_id = c.packet_id
                          WHERE c.credited_at IS NULL AND c.created_at < :cutoff

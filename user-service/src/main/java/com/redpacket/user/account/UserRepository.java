@@ -1,9 +1,9 @@
 package com.redpacket.user.account;
 
+import com.redpacket.platform.jdbc.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -27,7 +27,7 @@ public class UserRepository {
                 .param("username", user.username())
                 .param("nickname", user.nickname())
                 .param("hash", user.passwordHash())
-                .param("now", Timestamp.from(Instant.now()))
+                .param("now", SqlTime.literal(Instant.now()))
                 .update();
     }
 

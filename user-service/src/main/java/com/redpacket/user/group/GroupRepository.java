@@ -1,10 +1,10 @@
 package com.redpacket.user.group;
 
+import com.redpacket.platform.jdbc.SqlTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -21,7 +21,7 @@ public class GroupRepository {
     }
 
     public void insert(Group group, Collection<Long> members) {
-        Timestamp now = Timestamp.from(Instant.now());
+        String now = SqlTime.literal(Instant.now());
         jdbc.sql("""
                         INSERT INTO chat_group (id, name, owner_id, member_count, created_at)
                         VALUES (:id, :name, :owner, :count, :now)""")
@@ -63,7 +63,7 @@ public class GroupRepository {
         return jdbc.sql("INSERT IGNORE INTO group_member (group_id, user_id, joined_at) VALUES (:g, :u, :now)")
                 .param("g", groupId)
                 .param("u", userId)
-                .param("now", Timestamp.from(Instant.now()))
+                .param("now", SqlTime.literal(Instant.now()))
                 .update() == 1;
     }
 

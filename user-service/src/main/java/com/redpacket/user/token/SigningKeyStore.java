@@ -1,10 +1,10 @@
 package com.redpacket.user.token;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import com.redpacket.platform.jdbc.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -28,7 +28,7 @@ public class SigningKeyStore {
                             VALUES (1, :kid, :pem, :now)""")
                     .param("kid", fresh.getKeyID())
                     .param("pem", RsaKeys.toPem(fresh))
-                    .param("now", Timestamp.from(Instant.now()))
+                    .param("now", SqlTime.literal(Instant.now()))
                     .update();
             return load().orElseThrow();
         });
