@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -22,12 +23,24 @@ import java.util.List;
  * the same time by different threads; both in the service's consumer group, not one named after the listener.
  * Other event types on these topics (e.g. {@code PaymentClosed}) are not settlement's business.
  * <p>packet.events carries a storm's claims: it is consumed a poll at a time ({@link Inbox#processBatch}), up to
- * {@code redpacket.settlement.batch-size} events per transaction, so crediting keeps up when grabs come faster than
- * one commit per claim allows. payment.events is a trickle and goes one event per transaction.
+ * {@code redpacket.settlement.batch-size} events per transaction, by one consumer per partition
+ * ({@code redpacket.settlement.packet-consumers}, default 6 = the topic's partitions), so crediting keeps up when grabs
+ * come faster than one commit per claim allows and a storm's round trips to the database overlap. payment.events is a
+ * trickle and goes one event per transaction.
  */
 @Component
 public class SettlementEventsListener {
     private static final String PACKET_LISTENER = "settlement-packet-events";
+    /**
+     * How a batch of packet.events is applied: a packet's other events first, then its claims by receiver. Each
+     * packet's rows belong to one consumer (packet.events is keyed by packet), so the rows several consumers' batches
+     * share are the receivers' wallets, and taking those in one order means two batches never wait for each other in a
+     * cycle. Settlement gives the same money for these events in any order (the tests deliver them out of order);
+     * claims carry no order among themselves, and an expiry carries its exact refund.
+     */
+    static final Comparator<DomainEvent> APPLY_ORDER = Comparator
+            .comparing((DomainEvent e) -> e instanceof PacketClaimed)
+            .thenComparingLong(e -> e instanceof PacketClaimed claimed ? claimed.receiverId() : 0L);
     private final Inbox inbox;
     private final PacketSettlement packets;
     private final PaymentSettlement payments;
@@ -39,9 +52,10 @@ public class SettlementEventsListener {
     }
 
     @KafkaListener(id = PACKET_LISTENER, idIsGroup = false, topics = Topics.PACKET_EVENTS, batch = "true",
+            concurrency = "${redpacket.settlement.packet-consumers:6}",
             properties = "max.poll.records=${redpacket.settlement.batch-size:100}")
     public void onPacketEvents(List<ConsumerRecord<String, String>> records) {
-        inbox.processBatch(SettlementProperties.CONSUMER, PACKET_LISTENER, records, this::settle);
+        inbox.processBatch(SettlementProperties.CONSUMER, PACKET_LISTENER, records, this::settle, APPLY_ORDER);
     }
 
     @KafkaListener(id = "settlement-payment-events", idIsGroup = false, topics = Topics.PAYMENT_EVENTS)
