@@ -23,10 +23,10 @@ import java.util.List;
  * the same time by different threads; both in the service's consumer group, not one named after the listener.
  * Other event types on these topics (e.g. {@code PaymentClosed}) are not settlement's business.
  * <p>packet.events carries a storm's claims: it is consumed a poll at a time ({@link Inbox#processBatch}), up to
- * {@code redpacket.settlement.batch-size} events per transaction, by one consumer per partition
- * ({@code redpacket.settlement.packet-consumers}, default 6 = the topic's partitions), so crediting keeps up when grabs
- * come faster than one commit per claim allows and a storm's round trips to the database overlap. payment.events is a
- * trickle and goes one event per transaction.
+ * {@code redpacket.settlement.batch-size} events per transaction, so crediting keeps up when grabs come faster than
+ * one commit per claim allows. {@code redpacket.settlement.packet-consumers} (default 2) consumers per instance: six
+ * (one per partition) were measured to take the database from the claims during a storm (bench FINDINGS) without
+ * crediting sooner. payment.events is a trickle and goes one event per transaction.
  */
 @Component
 public class SettlementEventsListener {
@@ -52,7 +52,7 @@ public class SettlementEventsListener {
     }
 
     @KafkaListener(id = PACKET_LISTENER, idIsGroup = false, topics = Topics.PACKET_EVENTS, batch = "true",
-            concurrency = "${redpacket.settlement.packet-consumers:6}",
+            concurrency = "${redpacket.settlement.packet-consumers:2}",
             properties = "max.poll.records=${redpacket.settlement.batch-size:100}")
     public void onPacketEvents(List<ConsumerRecord<String, String>> records) {
         inbox.processBatch(SettlementProperties.CONSUMER, PACKET_LISTENER, records, this::settle, APPLY_ORDER);
