@@ -24,8 +24,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.Consumer;
+
+import static org.springframework.core.NestedExceptionUtils.getMostSpecificCause;
 
 /**
  * The idempotent consumer: an event's effects and the record that this consumer processed it commit in one
@@ -64,39 +65,26 @@ public class Inbox {
      * event id. Unknown event types are skipped. Exceptions propagate (retry, then dead letter).
      */
     public void process(String consumer, ConsumerRecord<String, String> record, Consumer<DomainEvent> handler) {
-        String requestId = header(record, Headers.REQUEST_ID);
-        if (requestId != null) {
-            MDC.put(Headers.MDC_REQUEST_ID, requestId);
-        }
-        long start = System.nanoTime();
-        try {
-            Optional<DomainEvent> parsed = json.read(record.value());
-            if (parsed.isEmpty()) {
-                log.debug("skipping unknown event type on {}: {}", record.topic(), header(record, "eventType"));
-                return;
-            }
-            DomainEvent event = parsed.get();
-            Boolean first = tx.execute(status -> {
+        withRequestId(record, () -> {
+            long start = System.nanoTime();
+            DomainEvent event = json.read(record.value()).orElse(null);
+            boolean first = event != null && Boolean.TRUE.equals(tx.execute(status -> {
                 boolean isFirst = markFirst(consumer, event.eventId());
                 if (isFirst) {
                     handler.accept(event);
                 }
                 return isFirst;
-            });
-            log.info("{} {} {}-{}@{} {} {}ms", event.type(), event.eventId(), record.topic(), record.partition(),
-                    record.offset(), Boolean.TRUE.equals(first) ? "processed" : "duplicate",
-                    String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6));
-        } finally {
-            MDC.remove(Headers.MDC_REQUEST_ID);
-        }
+            }));
+            logOutcome(record, event, first, start, 1);
+        });
     }
 
     /**
      * A poll's records (of a {@code batch = "true"} listener) in one transaction: for each, in order, the inbox check
-     * and {@code handler}, as {@link #process} does for one. Handlers of one batch therefore see each other's writes and
-     * hold their row locks until the batch commits; a batch is bounded by the listener's {@code max.poll.records}.
-     * <p>A batch that loses a deadlock is tried again; a batch that fails otherwise (or keeps losing) is rolled back and
-     * its events are processed one per transaction, and the first that fails is reported to the container as
+     * and {@code handler}, as {@link #process} does for one. Handlers of one batch therefore see each other's writes
+     * and hold their row locks until the batch commits; a batch is bounded by the listener's {@code max.poll.records}.
+     * <p>A batch that loses a deadlock is tried again; a batch that fails otherwise (or keeps losing) is rolled back
+     * and its events are processed one per transaction, and the first that fails is reported to the container as
      * {@link BatchListenerFailedException} with its index: the ones before it stay committed, and the error handler
      * retries it (an outage without end) or dead-letters it, as for a record listener.
      * <p>Batch listeners get no listener observation from the container; each event gets its own here, continuing the
@@ -125,10 +113,11 @@ public class Inbox {
                     return;
                 } catch (PessimisticLockingFailureException e) {
                     log.info("a batch of {} events from {} lost a deadlock or lock wait (attempt {} of {}): {}",
-                            records.size(), records.getFirst().topic(), attempt, BATCH_ATTEMPTS, rootMessage(e));
+                            records.size(), records.getFirst().topic(), attempt, BATCH_ATTEMPTS,
+                            getMostSpecificCause(e));
                 } catch (RuntimeException e) {
                     log.info("a batch of {} events from {} failed, processing them one at a time: {}",
-                            records.size(), records.getFirst().topic(), rootMessage(e));
+                            records.size(), records.getFirst().topic(), getMostSpecificCause(e));
                     break;
                 }
             }
@@ -139,7 +128,7 @@ public class Inbox {
                 observation(consumer, listenerId, record).observe(() -> process(consumer, record, handler));
             } catch (RuntimeException e) {
                 throw new BatchListenerFailedException("event " + i + " of the batch (" + record.topic() + "-"
-                        + record.partition() + "@" + record.offset() + ") failed: " + rootMessage(e), e, i);
+                        + record.partition() + "@" + record.offset() + ") failed: " + getMostSpecificCause(e), e, i);
             }
         }
     }
@@ -172,19 +161,35 @@ public class Inbox {
             steps.forEach(step -> step.observation.error(e).stop());
             throw e;
         }
-        String took = String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6);
         for (Step step : steps) {
-            step.inScope(() -> {
-                ConsumerRecord<String, String> record = step.record;
-                if (step.event == null) {
-                    log.debug("skipping unknown event type on {}: {}", record.topic(), header(record, "eventType"));
-                } else {
-                    log.info("{} {} {}-{}@{} {} {}ms (batch of {})", step.event.type(), step.event.eventId(),
-                            record.topic(), record.partition(), record.offset(),
-                            step.first ? "processed" : "duplicate", took, records.size());
-                }
-            });
+            step.inScope(() -> logOutcome(step.record, step.event, step.first, start, records.size()));
             step.observation.stop();
+        }
+    }
+
+    /** The event's log line (an unknown type's only at debug), {@code start} being when its processing began. */
+    private static void logOutcome(ConsumerRecord<String, String> record, DomainEvent event, boolean first,
+                                   long start, int batchSize) {
+        if (event == null) {
+            log.debug("skipping unknown event type on {}: {}", record.topic(), header(record, "eventType"));
+            return;
+        }
+        log.info("{} {} {}-{}@{} {} {}ms{}", event.type(), event.eventId(), record.topic(), record.partition(),
+                record.offset(), first ? "processed" : "duplicate",
+                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6),
+                batchSize > 1 ? " (batch of " + batchSize + ")" : "");
+    }
+
+    /** Runs {@code action} with the request id that caused the record (from its headers) in the MDC. */
+    private static void withRequestId(ConsumerRecord<String, String> record, Runnable action) {
+        String requestId = header(record, Headers.REQUEST_ID);
+        if (requestId != null) {
+            MDC.put(Headers.MDC_REQUEST_ID, requestId);
+        }
+        try {
+            action.run();
+        } finally {
+            MDC.remove(Headers.MDC_REQUEST_ID);
         }
     }
 
@@ -207,24 +212,10 @@ public class Inbox {
         }
 
         void inScope(Runnable action) {
-            String requestId = header(record, Headers.REQUEST_ID);
             try (Observation.Scope scope = observation.openScope()) {
-                if (requestId != null) {
-                    MDC.put(Headers.MDC_REQUEST_ID, requestId);
-                }
-                action.run();
-            } finally {
-                MDC.remove(Headers.MDC_REQUEST_ID);
+                withRequestId(record, action);
             }
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /** Records that {@code consumer} processed {@code eventId}; false if it already had. Call inside a transaction. */

@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import static org.springframework.core.NestedExceptionUtils.getMostSpecificCause;
+
 /**
  * Publishes outbox rows to Kafka, oldest first, and marks them published only after the broker acknowledged them
  * ({@code acks=all}, idempotent producer). Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances
@@ -141,7 +143,7 @@ public class OutboxRelay implements SmartLifecycle {
                     return;
                 }
                 measureLagQuietly();
-                log.warn("outbox relay failed, retrying in {} ms: {}", backoff.toMillis(), rootMessage(e));
+                log.warn("outbox relay failed, retrying in {} ms: {}", backoff.toMillis(), getMostSpecificCause(e));
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
                         : backoff.multipliedBy(2);
@@ -169,7 +171,7 @@ public class OutboxRelay implements SmartLifecycle {
         try {
             measureLag();
         } catch (RuntimeException e) {
-            log.debug("outbox lag not measured: {}", rootMessage(e));
+            log.debug("outbox lag not measured: {}", getMostSpecificCause(e));
         }
     }
 
@@ -204,14 +206,6 @@ public class OutboxRelay implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.toString();
     }
 
     @Override
