@@ -7,6 +7,7 @@ import com.redpacket.contracts.events.PacketExpired;
 import com.redpacket.contracts.events.PaymentSucceeded;
 import com.redpacket.contracts.events.RefundSucceeded;
 import com.redpacket.contracts.events.Topics;
+import com.redpacket.platform.inbox.BatchHandler;
 import com.redpacket.platform.inbox.Inbox;
 import com.redpacket.settlement.packet.PacketSettlement;
 import com.redpacket.settlement.payment.PaymentSettlement;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -23,8 +25,9 @@ import java.util.List;
  * the same time by different threads; both in the service's consumer group, not one named after the listener.
  * Other event types on these topics (e.g. {@code PaymentClosed}) are not settlement's business.
  * <p>packet.events carries a storm's claims: it is consumed a poll at a time ({@link Inbox#processBatch}), up to
- * {@code redpacket.settlement.batch-size} events per transaction, so crediting keeps up when grabs come faster than
- * one commit per claim allows. {@code redpacket.settlement.packet-consumers} (default 2) consumers per instance: six
+ * {@code redpacket.settlement.batch-size} events per transaction, and a transaction's claims are credited set-wise
+ * ({@link PacketSettlement#claimedAll}: ~15 statements for a batch on any number of packets instead of ~12 per claim),
+ * so crediting keeps up when grabs come faster than one commit, or one round trip, per claim allows. {@code redpacket.settlement.packet-consumers} (default 2) consumers per instance: six
  * (one per partition) were measured to take the database from the claims during a storm (bench FINDINGS) without
  * crediting sooner. payment.events is a trickle and goes one event per transaction.
  */
@@ -55,7 +58,33 @@ public class SettlementEventsListener {
             concurrency = "${redpacket.settlement.packet-consumers:2}",
             properties = "max.poll.records=${redpacket.settlement.batch-size:100}")
     public void onPacketEvents(List<ConsumerRecord<String, String>> records) {
-        inbox.processBatch(SettlementProperties.CONSUMER, PACKET_LISTENER, records, this::settle, APPLY_ORDER);
+        inbox.processBatch(SettlementProperties.CONSUMER, PACKET_LISTENER, records, PacketEventsBatch::new,
+                APPLY_ORDER);
+    }
+
+    /**
+     * One transaction's packet.events: claims are collected and applied together when the transaction's events are
+     * all in ({@link PacketSettlement#claimedAll}), a few statements for the lot; any other event is applied at once,
+     * after the claims collected before it, so the order of application is the order given.
+     */
+    private final class PacketEventsBatch implements BatchHandler {
+        private final List<PacketSettlement.PendingClaim> claims = new ArrayList<>();
+
+        @Override
+        public void accept(DomainEvent event) {
+            if (event instanceof PacketClaimed claimed) {
+                claims.add(packets.pending(claimed));
+            } else {
+                complete();
+                settle(event);
+            }
+        }
+
+        @Override
+        public void complete() {
+            packets.claimedAll(List.copyOf(claims));
+            claims.clear();
+        }
     }
 
     @KafkaListener(id = "settlement-payment-events", idIsGroup = false, topics = Topics.PAYMENT_EVENTS)

@@ -22,9 +22,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import static org.springframework.core.NestedExceptionUtils.getMostSpecificCause;
 
@@ -80,8 +84,9 @@ public class Inbox {
     }
 
     /**
-     * A poll's records (of a {@code batch = "true"} listener) in one transaction: for each, in order, the inbox check
-     * and {@code handler}, as {@link #process} does for one. Handlers of one batch therefore see each other's writes
+     * A poll's records (of a {@code batch = "true"} listener) in one transaction: the inbox check of them all (two
+     * statements), then, in order, {@code handler} for each this consumer had not processed, as {@link #process} does
+     * for one (an event twice in one poll counts once). Handlers of one batch therefore see each other's writes
      * and hold their row locks until the batch commits; a batch is bounded by the listener's {@code max.poll.records}.
      * <p>A batch that loses a deadlock is tried again; a batch that fails otherwise (or keeps losing) is rolled back
      * and its events are processed one per transaction, and the first that fails is reported to the container as
@@ -106,10 +111,21 @@ public class Inbox {
      */
     public void processBatch(String consumer, String listenerId, List<ConsumerRecord<String, String>> records,
                              Consumer<DomainEvent> handler, Comparator<DomainEvent> applyOrder) {
+        processBatch(consumer, listenerId, records, () -> handler::accept, applyOrder);
+    }
+
+    /**
+     * {@link #processBatch(String, String, List, Consumer, Comparator)} with a {@link BatchHandler} per transaction
+     * (from {@code handlers}), so a handler can collect what its events ask for and write it set-wise when the
+     * transaction's events are all in: a batch's whole work in a few statements instead of a few per event. A batch
+     * that fails is redone one event per transaction, each with a handler of its own.
+     */
+    public void processBatch(String consumer, String listenerId, List<ConsumerRecord<String, String>> records,
+                             Supplier<? extends BatchHandler> handlers, Comparator<DomainEvent> applyOrder) {
         if (records.size() > 1) {
             for (int attempt = 1; attempt <= BATCH_ATTEMPTS; attempt++) {
                 try {
-                    processTogether(consumer, listenerId, records, handler, applyOrder);
+                    processTogether(consumer, listenerId, records, handlers, applyOrder);
                     return;
                 } catch (PessimisticLockingFailureException e) {
                     log.info("a batch of {} events from {} lost a deadlock or lock wait (attempt {} of {}): {}",
@@ -125,7 +141,11 @@ public class Inbox {
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, String> record = records.get(i);
             try {
-                observation(consumer, listenerId, record).observe(() -> process(consumer, record, handler));
+                observation(consumer, listenerId, record).observe(() -> process(consumer, record, event -> {
+                    BatchHandler handler = handlers.get();
+                    handler.accept(event);
+                    handler.complete();
+                }));
             } catch (RuntimeException e) {
                 throw new BatchListenerFailedException("event " + i + " of the batch (" + record.topic() + "-"
                         + record.partition() + "@" + record.offset() + ") failed: " + getMostSpecificCause(e), e, i);
@@ -134,7 +154,7 @@ public class Inbox {
     }
 
     private void processTogether(String consumer, String listenerId, List<ConsumerRecord<String, String>> records,
-                                 Consumer<DomainEvent> handler, Comparator<DomainEvent> applyOrder) {
+                                 Supplier<? extends BatchHandler> handlers, Comparator<DomainEvent> applyOrder) {
         long start = System.nanoTime();
         List<Step> steps = new ArrayList<>(records.size());
         try {
@@ -148,14 +168,17 @@ public class Inbox {
                 applied.sort(Comparator.comparing(step -> step.event, Comparator.nullsFirst(applyOrder)));
             }
             tx.executeWithoutResult(status -> {
+                Set<String> fresh = markFirst(consumer, applied.stream()
+                        .filter(step -> step.event != null).map(step -> step.event.eventId()).toList());
+                BatchHandler handler = handlers.get();
                 for (Step step : applied) {
-                    step.inScope(() -> {
-                        step.first = step.event != null && markFirst(consumer, step.event.eventId());
-                        if (step.first) {
-                            handler.accept(step.event);
-                        }
-                    });
+                    // remove: the same event twice in one poll is applied once
+                    step.first = step.event != null && fresh.remove(step.event.eventId());
+                    if (step.first) {
+                        step.inScope(() -> handler.accept(step.event));
+                    }
                 }
+                handler.complete();
             });
         } catch (RuntimeException e) {
             steps.forEach(step -> step.observation.error(e).stop());
@@ -216,6 +239,37 @@ public class Inbox {
                 withRequestId(record, action);
             }
         }
+    }
+
+    /**
+     * Records that {@code consumer} processed {@code eventIds}, in two statements: the ids it had not processed yet,
+     * which this transaction now holds. Call inside a transaction. Another transaction recording one of them at the
+     * same time makes the insert fail (duplicate key) rather than both go ahead: the caller's batch then goes one
+     * event at a time, where {@link #markFirst(String, String)} settles it.
+     */
+    Set<String> markFirst(String consumer, List<String> eventIds) {
+        Set<String> fresh = new LinkedHashSet<>(eventIds);
+        if (fresh.isEmpty()) {
+            return fresh;
+        }
+        fresh.removeAll(jdbc.sql("SELECT event_id FROM processed_event WHERE consumer = :c AND event_id IN (:ids)")
+                .param("c", consumer)
+                .param("ids", List.copyOf(fresh))
+                .query(String.class)
+                .list());
+        if (!fresh.isEmpty()) {
+            String now = SqlTime.literal(Instant.now());
+            StringJoiner rows = new StringJoiner(", ");
+            List<Object> params = new ArrayList<>(fresh.size() * 3);
+            for (String eventId : fresh) {
+                rows.add("(?, ?, ?)");
+                params.addAll(List.of(consumer, eventId, now));
+            }
+            jdbc.sql("INSERT INTO processed_event (consumer, event_id, processed_at) VALUES " + rows)
+                    .params(params)
+                    .update();
+        }
+        return fresh;
     }
 
     /** Records that {@code consumer} processed {@code eventId}; false if it already had. Call inside a transaction. */

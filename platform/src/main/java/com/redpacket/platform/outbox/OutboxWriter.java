@@ -12,6 +12,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
 
 /**
  * Writes an event into the outbox table inside the caller's transaction, so the business row and the event commit
@@ -34,19 +37,41 @@ public class OutboxWriter {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void write(DomainEvent event) {
-        jdbc.sql("""
-                        INSERT INTO outbox_event (event_id, topic, msg_key, event_type, payload, request_id, trace_context,
-                                                  created_at)
-                        VALUES (:eventId, :topic, :key, :type, :payload, :requestId, :traceContext, :createdAt)
-                        ON DUPLICATE KEY UPDATE event_id = event_id""")
-                .param("eventId", event.eventId())
-                .param("topic", event.topic())
-                .param("key", event.partitionKey())
-                .param("type", event.type())
-                .param("payload", json.write(event))
-                .param("requestId", MDC.get(Headers.MDC_REQUEST_ID))
-                .param("traceContext", tracing.capture())
-                .param("createdAt", SqlTime.literal(Instant.now()))
+        writeAll(List.of(prepare(event)));
+    }
+
+    /**
+     * The event with the request id and trace that are current now, to be written later by {@link #writeAll}: for a
+     * handler that collects a batch's events in each event's own scope and writes them together.
+     */
+    public Prepared prepare(DomainEvent event) {
+        return new Prepared(event, MDC.get(Headers.MDC_REQUEST_ID), tracing.capture());
+    }
+
+    /** Writes {@code events} in one statement, inside the caller's transaction, as {@link #write} does each. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void writeAll(List<Prepared> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        String now = SqlTime.literal(Instant.now());
+        StringJoiner rows = new StringJoiner(", ");
+        List<Object> params = new ArrayList<>(events.size() * 8);
+        for (Prepared prepared : events) {
+            DomainEvent event = prepared.event();
+            rows.add("(?, ?, ?, ?, ?, ?, ?, ?)");
+            params.add(event.eventId());
+            params.add(event.topic());
+            params.add(event.partitionKey());
+            params.add(event.type());
+            params.add(json.write(event));
+            params.add(prepared.requestId());
+            params.add(prepared.traceContext());
+            params.add(now);
+        }
+        jdbc.sql("INSERT INTO outbox_event (event_id, topic, msg_key, event_type, payload, request_id, trace_context, "
+                        + "created_at) VALUES " + rows + " ON DUPLICATE KEY UPDATE event_id = event_id")
+                .params(params)
                 .update();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -56,5 +81,9 @@ public class OutboxWriter {
                 }
             });
         }
+    }
+
+    /** An event and the request id and trace context it was prepared in. */
+    public record Prepared(DomainEvent event, String requestId, String traceContext) {
     }
 }

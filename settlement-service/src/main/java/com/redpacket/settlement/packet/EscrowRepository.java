@@ -9,6 +9,13 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 
 /**
  * The {@code packet_escrow} rows. {@link #lock} is how every step on a packet starts: it creates the row if needed and
@@ -41,6 +48,83 @@ public class EscrowRepository {
                 .param("id", packetId)
                 .query((rs, i) -> map(rs))
                 .single();
+    }
+
+    /**
+     * {@link #lock} for several packets in two statements, taking their rows in packet order (so two callers never
+     * wait for each other's rows in a cycle).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<Long, EscrowState> lockAll(Collection<Long> packetIds) {
+        List<Long> ids = packetIds.stream().distinct().sorted().toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        String now = now();
+        StringJoiner rows = new StringJoiner(", ");
+        List<Object> params = new ArrayList<>(ids.size() * 3);
+        for (long id : ids) {
+            rows.add("(?, ?, ?)");
+            params.addAll(List.of(id, now, now));
+        }
+        jdbc.sql("INSERT INTO packet_escrow (packet_id, created_at, updated_at) VALUES " + rows
+                        + " ON DUPLICATE KEY UPDATE packet_id = packet_id")
+                .params(params)
+                .update();
+        Map<Long, EscrowState> states = new TreeMap<>();
+        jdbc.sql("""
+                        SELECT packet_id, sender_id, payer_id, funded_amount, funding_ref, funded_at, credited_amount,
+                               refund_due, refunded_amount, refunded_at, cancelled_at
+                        FROM packet_escrow WHERE packet_id IN (:ids) ORDER BY packet_id FOR UPDATE""")
+                .param("ids", ids)
+                .query((rs, i) -> map(rs))
+                .list()
+                .forEach(state -> states.put(state.packetId(), state));
+        return states;
+    }
+
+    /** {@link #noteSender} for several packets (packet id → sender) in one statement. */
+    public void noteSenders(Map<Long, Long> senders) {
+        if (senders.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>();
+        String sender = cases(senders, params);
+        params.addAll(senders.keySet());
+        jdbc.sql("UPDATE packet_escrow SET sender_id = " + sender + " WHERE packet_id IN ("
+                        + placeholders(senders.size()) + ") AND sender_id IS NULL")
+                .params(params)
+                .update();
+    }
+
+    /** {@link #addCredited} for several packets (packet id → amount) in one statement. */
+    public void addCreditedAll(Map<Long, Long> amounts) {
+        if (amounts.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>();
+        String amount = cases(amounts, params);
+        params.add(now());
+        params.addAll(amounts.keySet());
+        jdbc.sql("UPDATE packet_escrow SET credited_amount = credited_amount + " + amount + ", updated_at = ? "
+                        + "WHERE packet_id IN (" + placeholders(amounts.size()) + ")")
+                .params(params)
+                .update();
+    }
+
+    /** {@code CASE packet_id WHEN ? THEN ? ... END} for {@code values}, its parameters added to {@code params}. */
+    private static String cases(Map<Long, Long> values, List<Object> params) {
+        StringBuilder sql = new StringBuilder("CASE packet_id");
+        values.forEach((packetId, value) -> {
+            sql.append(" WHEN ? THEN ?");
+            params.add(packetId);
+            params.add(value);
+        });
+        return sql.append(" END").toString();
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     public void noteSender(long packetId, long senderId) {

@@ -19,6 +19,13 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A packet's money: funding into its escrow, claims out to grabbers, the expiry refund and the cancellation. Each step
@@ -45,16 +52,115 @@ public class PacketSettlement {
 
     /** {@code PacketClaimed}: remember the claim; credit it now if the packet is funded, else the funding will. */
     public void claimed(PacketClaimed event) {
-        EscrowState state = escrows.lock(event.packetId()).withSender(event.senderId());
-        escrows.noteSender(event.packetId(), event.senderId());
-        Claim claim = new Claim(event.packetId(), event.seq(), event.receiverId(), event.amount());
-        if (!claims.record(claim, event.claimedAt())) {
-            claims.find(claim.packetId(), claim.seq()).filter(known -> !known.equals(claim)).ifPresent(known ->
-                    log.error("packet {} share {}: claim {} conflicts with the known {}; the first stands",
-                            claim.packetId(), claim.seq(), claim, known));
+        claimedAll(List.of(pending(event)));
+    }
+
+    /**
+     * A claim to be applied by {@link #claimedAll}, with the {@code ClaimCredited} it announces if it is credited,
+     * prepared now so the announcement carries the claim's own request id and trace.
+     */
+    public PendingClaim pending(PacketClaimed event) {
+        return new PendingClaim(event, outbox.prepare(
+                ClaimCredited.of(event.packetId(), event.seq(), event.receiverId(), event.amount())));
+    }
+
+    public record PendingClaim(PacketClaimed event, OutboxWriter.Prepared credited) {
+    }
+
+    /**
+     * {@code PacketClaimed} for a batch of claims, on any number of packets, in a fixed number of statements: the
+     * escrow rows of all their packets locked at once (in packet order), the shares recorded, and every claim whose
+     * packet is funded credited through one set-wise ledger posting ({@link Ledger#postAll}). Each claim is decided
+     * exactly as one claim alone would be ({@link EscrowState#onClaim}, against its packet's escrow as the claims
+     * before it in the batch left it): a known share is not recorded again (a different one is logged, the first
+     * stands), an unfunded packet's claim waits for the funding, a cancelled packet's is void.
+     */
+    public void claimedAll(List<PendingClaim> batch) {
+        if (batch.isEmpty()) {
             return;
         }
-        creditIfDue(state, claim);
+        Map<Long, List<PendingClaim>> byPacket = new TreeMap<>();
+        for (PendingClaim pending : batch) {
+            byPacket.computeIfAbsent(pending.event().packetId(), p -> new ArrayList<>()).add(pending);
+        }
+        Map<Long, EscrowState> states = escrows.lockAll(byPacket.keySet());
+        Map<Long, Long> newSenders = new TreeMap<>();
+        byPacket.forEach((packetId, claimsOfPacket) -> {
+            EscrowState state = states.get(packetId);
+            if (state.senderId() == null) {
+                long sender = claimsOfPacket.getFirst().event().senderId();
+                newSenders.put(packetId, sender);
+                states.put(packetId, state.withSender(sender));
+            }
+        });
+        escrows.noteSenders(newSenders);
+
+        Map<String, Claim> known = new HashMap<>();
+        for (Claim claim : claims.ofPackets(byPacket.keySet())) {
+            known.put(shareKey(claim.packetId(), claim.seq()), claim);
+        }
+        List<PendingClaim> fresh = new ArrayList<>();
+        for (List<PendingClaim> claimsOfPacket : byPacket.values()) {
+            for (PendingClaim pending : claimsOfPacket) {
+                if (isNew(pending.event(), known)) {
+                    fresh.add(pending);
+                }
+            }
+        }
+        Set<String> postedBefore = ledger.posted(fresh.stream()
+                .map(p -> BusinessKeys.claim(p.event().packetId(), p.event().seq())).toList());
+        List<PacketClaimed> recorded = new ArrayList<>(fresh.size());
+        Set<PacketClaimed> credited = new HashSet<>();
+        List<LedgerTransaction> moves = new ArrayList<>();
+        List<OutboxWriter.Prepared> announcements = new ArrayList<>();
+        Map<Long, Long> creditedByPacket = new TreeMap<>();
+        for (PendingClaim pending : fresh) {
+            PacketClaimed e = pending.event();
+            recorded.add(e);
+            EscrowState state = states.get(e.packetId());
+            switch (state.onClaim(e.amount())) {
+                case CREDIT -> {
+                    credited.add(e);
+                    String key = BusinessKeys.claim(e.packetId(), e.seq());
+                    if (postedBefore.contains(key)) {
+                        continue; // moved before: only the mark was missing
+                    }
+                    moves.add(LedgerTransaction.transfer(key, TxnKind.PACKET_GRABBED, e.packetId(),
+                            AccountRef.escrow(e.packetId()), AccountRef.wallet(e.receiverId()), e.amount()));
+                    announcements.add(pending.credited());
+                    creditedByPacket.merge(e.packetId(), e.amount(), Math::addExact);
+                    states.put(e.packetId(), state.withCredited(e.amount()));
+                }
+                case SHORT -> log.error("packet {} holds {} fen, less than share {} of {} fen: left uncredited for ops",
+                        state.packetId(), state.held(), e.seq(), e.amount());
+                case WAIT_FOR_FUNDING, VOID -> {
+                    // the funding credits it later; a cancelled packet's claims are never credited
+                }
+            }
+        }
+        claims.recordAll(recorded, credited);
+        Set<String> moved = ledger.postAll(moves);
+        if (moved.size() != moves.size()) {
+            throw new IllegalStateException("claims posted meanwhile by someone else: " + moves.size() + " to move, "
+                    + moved.size() + " moved");
+        }
+        escrows.addCreditedAll(creditedByPacket);
+        outbox.writeAll(announcements);
+    }
+
+    /** Whether {@code e}'s share is not known yet; a different claim on a known share is logged (the first stands). */
+    private static boolean isNew(PacketClaimed e, Map<String, Claim> known) {
+        Claim claim = new Claim(e.packetId(), e.seq(), e.receiverId(), e.amount());
+        Claim before = known.putIfAbsent(shareKey(e.packetId(), e.seq()), claim);
+        if (before != null && !before.equals(claim)) {
+            log.error("packet {} share {}: claim {} conflicts with the known {}; the first stands",
+                    claim.packetId(), claim.seq(), claim, before);
+        }
+        return before == null;
+    }
+
+    private static String shareKey(long packetId, int seq) {
+        return packetId + ":" + seq;
     }
 
     /** {@code PaymentSucceeded} for a packet. */
