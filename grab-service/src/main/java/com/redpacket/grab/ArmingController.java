@@ -19,10 +19,12 @@ import java.util.List;
 public class ArmingController {
     private final Rebuilder rebuilder;
     private final SlotStore slots;
+    private final SoldOutPackets soldOut;
 
-    public ArmingController(Rebuilder rebuilder, SlotStore slots) {
+    public ArmingController(Rebuilder rebuilder, SlotStore slots, SoldOutPackets soldOut) {
         this.rebuilder = rebuilder;
         this.slots = slots;
+        this.soldOut = soldOut;
     }
 
     @PutMapping("/internal/packets/{id}/arming")
@@ -34,6 +36,7 @@ public class ArmingController {
             throw ApiException.invalid("body", "expiresAt, freeSeqs and an audience (groupId or receiverId) are required");
         }
         List<PacketLiveState.Claim> claims = r.claims() == null ? List.of() : r.claims();
+        soldOut.forget(id);
         rebuilder.arm(new PacketLiveState(id, r.senderId(), "ACTIVE", 1, r.groupId(), r.receiverId(), r.expiresAt(),
                 r.freeSeqs().size() + claims.size(), r.freeSeqs(), claims));
         return ResponseEntity.noContent().build();
@@ -42,6 +45,7 @@ public class ArmingController {
     @DeleteMapping("/internal/packets/{id}/arming")
     public ResponseEntity<Void> disarm(@PathVariable long id) {
         slots.disarm(id);
+        soldOut.forget(id);
         return ResponseEntity.noContent().build();
     }
 }

@@ -16,11 +16,13 @@ import java.time.Duration;
  * @param membersTtl      how long a group's member list is trusted (dropped at once on GroupMembershipChanged)
  * @param claimRetryDelay first delay before a claim whose answer was lost is retried in the background
  * @param claimRetries    background retries of such a claim
+ * @param soldOutMemory   how long a sold-out packet's final state is answered from memory before Redis is read again
+ *                        ({@link SoldOutPackets}; 0 reads Redis for every grab)
  */
 @ConfigurationProperties("redpacket.grab")
 public record GrabProperties(Duration keySlack, Duration unpaidTtl, Duration closedTtl, Duration unknownTtl,
                              Duration rebuildLockTtl, Duration rebuildWait, Duration membersTtl,
-                             Duration claimRetryDelay, Integer claimRetries) {
+                             Duration claimRetryDelay, Integer claimRetries, Duration soldOutMemory) {
     public GrabProperties {
         keySlack = keySlack == null ? Duration.ofMinutes(10) : keySlack;
         unpaidTtl = unpaidTtl == null ? Duration.ofSeconds(2) : unpaidTtl;
@@ -31,5 +33,6 @@ public record GrabProperties(Duration keySlack, Duration unpaidTtl, Duration clo
         membersTtl = membersTtl == null ? Duration.ofSeconds(30) : membersTtl;
         claimRetryDelay = claimRetryDelay == null ? Duration.ofSeconds(1) : claimRetryDelay;
         claimRetries = claimRetries == null ? 6 : claimRetries;
+        soldOutMemory = soldOutMemory == null ? Duration.ofSeconds(1) : soldOutMemory;
     }
 }

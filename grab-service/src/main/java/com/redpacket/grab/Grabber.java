@@ -32,20 +32,26 @@ public class Grabber {
     private final PacketClient packets;
     private final GroupMembersCache members;
     private final PendingClaims pending;
+    private final SoldOutPackets soldOut;
     /** packet → its group, for group packets; immutable facts, so safe to keep */
     private final Map<Long, Long> groups = new ConcurrentHashMap<>();
 
     public Grabber(SlotStore slots, Rebuilder rebuilder, PacketClient packets, GroupMembersCache members,
-                   PendingClaims pending) {
+                   PendingClaims pending, SoldOutPackets soldOut) {
         this.slots = slots;
         this.rebuilder = rebuilder;
         this.packets = packets;
         this.members = members;
         this.pending = pending;
+        this.soldOut = soldOut;
         pending.drive(this::settle);
     }
 
     public GrabResult grab(long packetId, long userId) {
+        GrabResult known = soldOut.answer(packetId, userId);
+        if (known != null) {
+            return known;
+        }
         for (int step = 0; step < 4; step++) {
             List<String> r = slots.grab(packetId, userId, membership(packetId, userId));
             switch (r.getFirst()) {
@@ -56,6 +62,7 @@ public class Grabber {
                     return mine(packetId, userId, r.get(1));
                 }
                 case "SOLD_OUT" -> {
+                    soldOut.soldOut(packetId);
                     return GrabResult.of(GrabOutcome.SOLD_OUT);
                 }
                 case "EXPIRED" -> {

@@ -54,6 +54,8 @@ public abstract class AbstractGrabIT {
         TestInfra.redis(registry);
         TestInfra.kafka(registry);
         registry.add("server.port", () -> PORT);
+        // long enough that a test's grabs of a sold-out packet all fall within one remembered state
+        registry.add("redpacket.grab.sold-out-memory", () -> "10s");
         for (String peer : List.of("packet-service", "user-service")) {
             registry.add("spring.cloud.discovery.client.simple.instances." + peer + "[0].uri",
                     () -> "http://127.0.0.1:" + peers.port());

@@ -144,4 +144,50 @@ class GrabOutcomesIT extends AbstractGrabIT {
         assertThat(redis.getExpire(SlotStore.key(packet.id, "meta"))).as("keys expire after the packet")
                 .isGreaterThan(Duration.ofHours(23).toSeconds());
     }
+
+    @Test
+    void aSoldOutPacketsRepeatGrabsAreAnsweredFromMemoryAsRedisWouldAnswerThem() {
+        long group = group(4);
+        List<Long> members = peers.groups.get(group);
+        PacketServiceStandIn.Fake packet = packet(2, group, null);
+        packet.expiresAt = Instant.now().plusSeconds(4);
+        arm(packet);
+        long amount = grab(packet.id, members.get(0)).json().get("amount").asLong();
+        assertThat(grab(packet.id, members.get(1)).outcome()).isEqualTo("GRABBED");
+        assertThat(grab(packet.id, members.get(2)).outcome()).isEqualTo("SOLD_OUT");
+
+        // Redis forgets the packet: a grab that asked it would rebuild the keys from packet-service
+        deleteKeys(packet.id);
+        int liveBefore = peers.liveStateCalls.get();
+        for (int i = 0; i < 5; i++) {
+            assertThat(grab(packet.id, members.get(3)).outcome()).isEqualTo("SOLD_OUT");
+            Answer mine = grab(packet.id, members.get(0));
+            assertThat(mine.outcome()).isEqualTo("ALREADY_GRABBED");
+            assertThat(mine.json().get("amount").asLong()).isEqualTo(amount);
+        }
+        assertThat(peers.liveStateCalls.get() - liveBefore).as("answered from memory, Redis not asked").isZero();
+
+        Answer stranger = grab(packet.id, newId());
+        assertThat(stranger.status()).as("not the audience: Redis (rebuilt) answers").isEqualTo(403);
+        assertThat(peers.liveStateCalls.get() - liveBefore).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> grab(packet.id, members.get(3)).outcome().equals("EXPIRED"));
+        assertThat(grab(packet.id, members.get(1)).outcome()).as("after the expiry a grabber still sees the share")
+                .isEqualTo("ALREADY_GRABBED");
+    }
+
+    @Test
+    void aDisarmForgetsWhatWasRememberedOfASoldOutPacket() {
+        long group = group(2);
+        List<Long> members = peers.groups.get(group);
+        PacketServiceStandIn.Fake packet = packet(1, group, null);
+        arm(packet);
+        assertThat(grab(packet.id, members.get(0)).outcome()).isEqualTo("GRABBED");
+        assertThat(grab(packet.id, members.get(1)).outcome()).isEqualTo("SOLD_OUT");
+        assertThat(grab(packet.id, members.get(1)).outcome()).isEqualTo("SOLD_OUT");
+
+        assertThat(send("DELETE", "/internal/packets/" + packet.id + "/arming", null, null).statusCode()).isEqualTo(204);
+        assertThat(grab(packet.id, members.get(1)).outcome()).isEqualTo("EXPIRED");
+    }
 }

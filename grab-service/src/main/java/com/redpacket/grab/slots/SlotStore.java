@@ -25,6 +25,7 @@ public class SlotStore {
     private static final RedisScript<Long> ARM = script("arm", Long.class);
     private static final RedisScript<Long> DISARM = script("disarm", Long.class);
     private static final RedisScript<Long> UNLOCK = script("unlock", Long.class);
+    private static final RedisScript<List> SOLD_OUT = script("soldout", List.class);
 
     private final StringRedisTemplate redis;
 
@@ -48,6 +49,14 @@ public class SlotStore {
 
     public List<String> repop(long packetId, long userId, String expected) {
         return run(SETTLE, packetId, Long.toString(userId), expected, "REPOP", "", now(), "");
+    }
+
+    /**
+     * A sold-out packet's final state (see soldout.lua): expiresAt, groupId, receiverId, then user/entry pairs; empty
+     * if the packet is not armed, still has a free slot or a grabber's claim is pending.
+     */
+    public List<String> soldOut(long packetId) {
+        return run(SOLD_OUT, packetId);
     }
 
     /** The user's grabbers entry, or null. */
