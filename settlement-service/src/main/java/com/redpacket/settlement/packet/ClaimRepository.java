@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -20,20 +19,6 @@ public class ClaimRepository {
 
     public ClaimRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** Records a claim; false if this share was already known (the first record stands). */
-    public boolean record(Claim claim, Instant claimedAt) {
-        return jdbc.sql("""
-                        INSERT IGNORE INTO packet_claim (packet_id, seq, receiver_id, amount, claimed_at, created_at)
-                        VALUES (:p, :seq, :r, :a, :at, :now)""")
-                .param("p", claim.packetId())
-                .param("seq", claim.seq())
-                .param("r", claim.receiverId())
-                .param("a", claim.amount())
-                .param("at", SqlTime.literal(claimedAt))
-                .param("now", SqlTime.literal(Instant.now()))
-                .update() == 1;
     }
 
     /**
@@ -75,14 +60,6 @@ public class ClaimRepository {
                 .param("p", List.copyOf(packetIds))
                 .query((rs, i) -> new Claim(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getLong(4)))
                 .list();
-    }
-
-    public Optional<Claim> find(long packetId, int seq) {
-        return jdbc.sql("SELECT packet_id, seq, receiver_id, amount FROM packet_claim WHERE packet_id = :p AND seq = :seq")
-                .param("p", packetId)
-                .param("seq", seq)
-                .query((rs, i) -> new Claim(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getLong(4)))
-                .optional();
     }
 
     /** Uncredited claims, by receiver: several wallets updated in one transaction are always locked in the same order. */
