@@ -6,8 +6,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 import static com.redpacket.packet.store.PacketRepository.nullableLong;
 
@@ -19,6 +23,9 @@ import static com.redpacket.packet.store.PacketRepository.nullableLong;
 @Repository
 public class ShareRepository {
     private static final String FREE = "receiver IS NULL AND refunded = 0 AND voided = 0";
+
+    /** Keeps a statement's text and parameter list at a size every driver and server takes without thought. */
+    private static final int MAX_KEYS_PER_STATEMENT = 500;
 
     private final JdbcClient jdbc;
 
@@ -99,12 +106,40 @@ public class ShareRepository {
                 .single();
     }
 
-    /** settlement-service credited the share to the receiver's wallet. */
-    public void markCredited(long packetId, int seq) {
-        jdbc.sql("UPDATE red_packet_log SET is_into_account = 1 WHERE packet_id = :packet AND seq = :seq")
-                .param("packet", packetId)
-                .param("seq", seq)
-                .update();
+    /**
+     * settlement-service credited these shares to their receivers' wallets: one statement for a consumer batch's
+     * shares on any number of packets, rows locked in key order (two batches never wait for each other in a cycle).
+     * Returns how many rows were not flagged before.
+     */
+    public int markCredited(Collection<ShareKey> keys) {
+        List<ShareKey> sorted = keys.stream().distinct().sorted().toList();
+        int changed = 0;
+        for (int from = 0; from < sorted.size(); from += MAX_KEYS_PER_STATEMENT) {
+            List<ShareKey> chunk = sorted.subList(from, Math.min(sorted.size(), from + MAX_KEYS_PER_STATEMENT));
+            StringJoiner where = new StringJoiner(" OR ");
+            List<Object> params = new ArrayList<>(chunk.size() * 2);
+            for (ShareKey key : chunk) {
+                where.add("(packet_id = ? AND seq = ?)");
+                params.add(key.packetId());
+                params.add(key.seq());
+            }
+            changed += jdbc.sql("UPDATE red_packet_log SET is_into_account = 1 WHERE is_into_account = 0 AND ("
+                            + where + ")")
+                    .params(params)
+                    .update();
+        }
+        return changed;
+    }
+
+    /** A share's key: share {@code seq} of packet {@code packetId}, ordered as the primary key. */
+    public record ShareKey(long packetId, int seq) implements Comparable<ShareKey> {
+        private static final Comparator<ShareKey> ORDER =
+                Comparator.comparingLong(ShareKey::packetId).thenComparingInt(ShareKey::seq);
+
+        @Override
+        public int compareTo(ShareKey other) {
+            return ORDER.compare(this, other);
+        }
     }
 
     public record Totals(int shares, long amount) {
