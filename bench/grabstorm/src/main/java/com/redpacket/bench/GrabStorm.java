@@ -77,6 +77,7 @@ public final class GrabStorm {
         int shares = 100;
         long hotTotal = 100L * shares;
         int manyPackets = o.number("packets", quick ? 100 : 1000);
+        int warmPackets = o.number("warmup-packets", quick ? 50 : 500);
         int manyShares = 10;
         long manyTotal = 20L * manyShares;
         int senderCount = Math.min(connections, crowdSize);
@@ -107,6 +108,8 @@ public final class GrabStorm {
         }
         Setup.say("many packets: sending " + manyPackets + " × " + manyShares + " shares");
         List<Long> many = setup.sendMany(senders, group, manyPackets, manyShares, manyTotal);
+        List<Long> warmMany = warmPackets > 0
+                ? setup.sendMany(senders, group, warmPackets, manyShares, manyTotal) : List.of();
         report.setupSeconds = Duration.between(setupStarted, Instant.now()).toSeconds();
         report.crowd = crowdSize;
         report.manyPackets = manyPackets;
@@ -145,6 +148,10 @@ public final class GrabStorm {
                 new Grabs(gatewayHost, List.of(hot.get("gateway-rate")), tokens), shares, hotTotal));
         report.rows.add(storms.run("hot packet", "grab-service", grabUri, "closed loop", 0,
                 new Grabs(grabHost, List.of(hot.get("direct")), callers), shares, hotTotal));
+        if (!warmMany.isEmpty()) {
+            report.claimWarmup = warmUpClaims(gatewayUri, connections, warmup.dividedBy(2),
+                    new Grabs(gatewayHost, warmMany, tokens), warmPackets * manyShares, oracle);
+        }
         report.rows.add(storms.run(manyPackets + " packets × " + manyShares, "gateway", gatewayUri, "closed loop", 0,
                 new Grabs(gatewayHost, many, tokens), manyShares, manyTotal));
 
@@ -193,6 +200,37 @@ public final class GrabStorm {
             last = rate;
         }
         return spent + " s";
+    }
+
+    /**
+     * Before the many-packets storm, a storm of the same shape on packets of its own. Until then the win path (grab-service's
+     * claim call, packet-service's claim and outbox, the relay, settlement's crediting, packet-service's
+     * {@code ClaimCredited}) has seen only the hot packets' few hundred claims, so the JIT would compile it, and the
+     * crediting pipeline would find its batch sizes, inside the measured 10 s. Grabs in 5 s rounds until every share
+     * is claimed or {@code limit} is spent, then waits (up to 60 s) until every claim made is credited, so that no
+     * backlog carries over into the measured storm.
+     */
+    private static String warmUpClaims(URI target, int connections, Duration limit, Grabs grabs, int shares,
+                                       Oracle oracle) throws Exception {
+        Duration round = Duration.ofSeconds(Math.min(5, limit.toSeconds()));
+        long spent = 0;
+        int claims = 0;
+        while (spent < limit.toSeconds() && claims < shares) {
+            HttpLoad.run(target.getHost(), target.getPort(), connections, round, 0, grabs);
+            spent += round.toSeconds();
+            claims = oracle.claims(grabs.packets()).size();
+            Setup.say("warm-up of the win path: " + claims + " of " + shares + " shares claimed");
+        }
+        long waitStarted = System.nanoTime();
+        Instant deadline = Instant.now().plusSeconds(60);
+        int credited = oracle.credits(grabs.packets()).size();
+        while (credited < claims && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+            credited = oracle.credits(grabs.packets()).size();
+        }
+        return claims + " claims on " + grabs.packets().size() + " other packets in " + spent + " s, "
+                + (credited < claims ? "only " + credited + " credited after 60 s more"
+                : "all credited " + fmt((System.nanoTime() - waitStarted) / 1e9) + " s later");
     }
 
     /** The pids dev/up recorded for these services (none when the system was started some other way). */

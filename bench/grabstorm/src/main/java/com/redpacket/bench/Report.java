@@ -23,6 +23,7 @@ final class Report {
     HttpLoad.Result ceiling;
     long setupSeconds;
     String warmup = "";
+    String claimWarmup = "";
     int crowd;
     int manyPackets;
     final List<RedisBaseline.Result> baselines = new ArrayList<>();
@@ -62,7 +63,9 @@ final class Report {
         md.append("| system | ").append(env("BENCH_SYSTEM")).append(" |\n");
         md.append("| Redis | ").append(env("BENCH_REDIS")).append(" |\n");
         md.append("| load | ").append(connections).append(" keep-alive HTTP/1.1 connections, ").append(seconds.toSeconds())
-                .append(" s per scenario after a warm-up (").append(warmup).append(", until the rate settles); ").append(crowd).append(" distinct users (one group), each ")
+                .append(" s per scenario after a warm-up (").append(warmup).append(", until the rate settles")
+                .append(claimWarmup.isEmpty() ? "" : "; the many-packets storm after one of its own shape: " + claimWarmup)
+                .append("); ").append(crowd).append(" distinct users (one group), each ")
                 .append("with their own token; setup (not measured) took ").append(setupSeconds).append(" s |\n");
         md.append("| whole run | ").append(Duration.between(started, Instant.now()).toSeconds())
                 .append(" s (without starting the system) |\n\n");
