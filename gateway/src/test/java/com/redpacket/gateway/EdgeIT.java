@@ -1,12 +1,29 @@
 package com.redpacket.gateway;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
+
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the edge refuses or adds whatever the route: internal paths, unknown routes, big bodies, CORS, headers. */
 class EdgeIT extends AbstractGatewayIT {
     private final String token = Tokens.sign(KEY, Tokens.claims("77").build());
+
+    @Autowired
+    HttpClientProperties httpClient;
+
+    /**
+     * A pooled connection the gateway reuses just as the service closes it for idleness is a 503 the caller did nothing
+     * to earn; the services' Tomcat keeps an idle keep-alive connection for 60 s, so the gateway must drop it sooner.
+     * Bound under spring.cloud.gateway.server.webflux (an old prefix would be ignored without a word).
+     */
+    @Test
+    void pooledConnectionsToServicesAreDroppedBeforeTheServicesDropThem() {
+        assertThat(httpClient.getPool().getMaxIdleTime()).isNotNull().isLessThan(Duration.ofSeconds(60));
+    }
 
     @Test
     void internalPathsAreUnreachableHoweverTheyAreSpelled() {
