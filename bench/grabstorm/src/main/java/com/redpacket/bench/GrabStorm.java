@@ -70,7 +70,7 @@ public final class GrabStorm {
         Options o = Options.parse(args);
         boolean quick = o.flag("quick");
         Duration seconds = Duration.ofSeconds(o.number("seconds", quick ? 3 : 10));
-        Duration warmup = Duration.ofSeconds(o.number("warmup", quick ? 10 : 80));
+        Duration warmup = Duration.ofSeconds(o.number("warmup", quick ? 10 : 240));
         int connections = o.number("connections", 64);
         int crowdSize = o.number("crowd", 2000);
         int rate = o.number("rate", 5000);
@@ -149,7 +149,8 @@ public final class GrabStorm {
         report.rows.add(storms.run("hot packet", "grab-service", grabUri, "closed loop", 0,
                 new Grabs(grabHost, List.of(hot.get("direct")), callers), shares, hotTotal));
         if (!warmMany.isEmpty()) {
-            report.claimWarmup = warmUpClaims(gatewayUri, connections, warmup.dividedBy(2),
+            report.claimWarmup = warmUpClaims(gatewayUri, connections,
+                    Duration.ofSeconds(Math.min(60, warmup.toSeconds() / 2)),
                     new Grabs(gatewayHost, warmMany, tokens), warmPackets * manyShares, oracle);
         }
         report.rows.add(storms.run(manyPackets + " packets × " + manyShares, "gateway", gatewayUri, "closed loop", 0,
@@ -182,22 +183,30 @@ public final class GrabStorm {
     }
 
     /**
-     * Storms the warm-up packet in rounds of 5 s until the JIT has done its work: at least half of {@code limit}, then
-     * until a round is within 5 % of the one before, or {@code limit} is spent. A freshly started gateway climbs for
-     * 30–40 s on 2 busy cores, with plateaus on the way.
+     * Storms the warm-up packet in rounds of 5 s until the JIT has done its work: at least a minute (half of
+     * {@code limit} if that is less), then until the last four rounds together are no more than 5 % faster than the
+     * four before them, or {@code limit} is spent. A freshly started gateway climbs for minutes on 2 busy cores, with
+     * plateaus on the way that one round compared with the next mistakes for the end.
      */
     private static String warmUp(URI target, int connections, Duration limit, Grabs grabs) throws Exception {
         Duration round = Duration.ofSeconds(Math.min(5, limit.toSeconds()));
-        double last = 0;
+        int window = 4;
+        long minimum = Math.min(60, limit.toSeconds() / 2);
+        List<Double> rates = new ArrayList<>();
         long spent = 0;
         while (spent < limit.toSeconds()) {
             double rate = HttpLoad.run(target.getHost(), target.getPort(), connections, round, 0, grabs).perSecond();
+            rates.add(rate);
             spent += round.toSeconds();
             Setup.say("warm-up " + target + ": " + fmt(rate) + " attempts/s");
-            if (spent >= limit.toSeconds() / 2 && Math.abs(rate - last) <= 0.05 * last) {
-                break;
+            int n = rates.size();
+            if (spent >= minimum && n >= 2 * window) {
+                double last = rates.subList(n - window, n).stream().mapToDouble(Double::doubleValue).sum();
+                double before = rates.subList(n - 2 * window, n - window).stream().mapToDouble(Double::doubleValue).sum();
+                if (last <= 1.05 * before) {
+                    break;
+                }
             }
-            last = rate;
         }
         return spent + " s";
     }
