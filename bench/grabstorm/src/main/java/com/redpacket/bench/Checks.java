@@ -108,12 +108,7 @@ final class Checks {
                                    List<String> failures, Map<String, Instant> claimedAt) throws Exception {
         List<Long> packetIds = grabs.packets();
         long winners = grabs.wins.size();
-        Instant deadline = Instant.now().plus(wait);
-        List<Oracle.Credit> credits = oracle.credits(packetIds);
-        while (credits.size() < winners && Instant.now().isBefore(deadline)) {
-            Thread.sleep(250);
-            credits = oracle.credits(packetIds);
-        }
+        List<Oracle.Credit> credits = oracle.credits(packetIds, winners, wait);
         Map<String, Instant> creditedAt = credits.stream().collect(Collectors.toMap(
                 c -> c.packetId() + ":" + c.receiver(), Oracle.Credit::creditedAt));
         Histogram micros = new Histogram(600_000_000L, 3);

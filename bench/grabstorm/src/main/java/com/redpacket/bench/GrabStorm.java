@@ -234,12 +234,7 @@ public final class GrabStorm {
             Setup.say("warm-up of the win path: " + claims + " of " + shares + " shares claimed");
         }
         long waitStarted = System.nanoTime();
-        Instant deadline = Instant.now().plusSeconds(60);
-        int credited = oracle.credits(grabs.packets()).size();
-        while (credited < claims && Instant.now().isBefore(deadline)) {
-            Thread.sleep(250);
-            credited = oracle.credits(grabs.packets()).size();
-        }
+        int credited = oracle.credits(grabs.packets(), claims, Duration.ofSeconds(60)).size();
         return claims + " claims on " + grabs.packets().size() + " other packets in " + spent + " s, "
                 + (credited < claims ? "only " + credited + " credited after 60 s more"
                 : "all credited " + fmt((System.nanoTime() - waitStarted) / 1e9) + " s later");

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -50,6 +51,17 @@ final class Oracle {
                 + " WHERE credited_at IS NOT NULL AND packet_id IN (" + in(packetIds) + ")",
                 rs -> credits.add(new Credit(rs.getLong(1), rs.getLong(2),
                         utc(rs, 3))));
+        return credits;
+    }
+
+    /** The credited claims of those packets once {@code expected} are, or whatever is credited after {@code wait}. */
+    List<Credit> credits(List<Long> packetIds, long expected, Duration wait) throws SQLException, InterruptedException {
+        Instant deadline = Instant.now().plus(wait);
+        List<Credit> credits = credits(packetIds);
+        while (credits.size() < expected && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+            credits = credits(packetIds);
+        }
         return credits;
     }
 
