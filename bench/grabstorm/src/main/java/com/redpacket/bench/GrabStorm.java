@@ -77,7 +77,7 @@ public final class GrabStorm {
         int shares = 100;
         long hotTotal = 100L * shares;
         int manyPackets = o.number("packets", quick ? 100 : 1000);
-        int warmPackets = o.number("warmup-packets", quick ? 50 : 500);
+        int warmPackets = o.number("warmup-packets", quick ? 50 : 1000);
         int manyShares = 10;
         long manyTotal = 20L * manyShares;
         int senderCount = Math.min(connections, crowdSize);
@@ -85,6 +85,7 @@ public final class GrabStorm {
         Files.createDirectories(out);
         URI gatewayUri = URI.create(o.get("gateway", "http://localhost:8080"));
         URI grabUri = URI.create(o.get("grab", "http://localhost:8083"));
+        URI floorUri = o.get("floor", "").isEmpty() ? null : URI.create(o.get("floor", ""));
         Report report = new Report(o, quick, seconds, connections, rate);
 
         Setup.say("client ceiling: " + connections + " connections against a null server");
@@ -101,7 +102,8 @@ public final class GrabStorm {
         List<Setup.User> senders = crowd.subList(0, senderCount);
         setup.fund(senders, 200_000);
         Setup.User hotSender = crowd.getFirst();
-        List<String> names = List.of("warm-up", "gateway", "gateway-rate", "direct");
+        List<String> names = floorUri == null ? List.of("warm-up", "gateway", "gateway-rate", "direct")
+                : List.of("warm-up", "gateway", "gateway-rate", "direct", "floor");
         Map<String, Long> hot = new LinkedHashMap<>();
         for (String name : names) {
             hot.put(name, setup.send(hotSender, group, shares, hotTotal));
@@ -151,9 +153,18 @@ public final class GrabStorm {
                 new Grabs(gatewayHost, List.of(hot.get("gateway-rate")), tokens), shares, hotTotal));
         report.rows.add(storms.run("hot packet", "grab-service", grabUri, "closed loop", 0,
                 new Grabs(grabHost, List.of(hot.get("direct")), callers), shares, hotTotal));
+        if (floorUri != null) {
+            // the framework's floor: the same storm through a Spring Cloud Gateway with one route and nothing else,
+            // warmed up by the same rule; it sends grab-service's caller header itself, as the direct storm does
+            String floorHost = floorUri.getHost() + ":" + floorUri.getPort();
+            report.floorWarmup = warmUp(floorUri, connections, warmup,
+                    new Grabs(floorHost, List.of(hot.get("warm-up")), callers));
+            report.rows.add(storms.run("hot packet", Report.FLOOR, floorUri, "closed loop", 0,
+                    new Grabs(floorHost, List.of(hot.get("floor")), callers), shares, hotTotal));
+        }
         if (!warmMany.isEmpty()) {
             report.claimWarmup = warmUpClaims(gatewayUri, connections,
-                    Duration.ofSeconds(Math.min(60, warmup.toSeconds() / 2)),
+                    Duration.ofSeconds(Math.min(120, warmup.toSeconds() / 2)),
                     new Grabs(gatewayHost, warmMany, tokens), warmPackets * manyShares, oracle);
         }
         report.rows.add(storms.run(manyPackets + " packets × " + manyShares, "gateway", gatewayUri, "closed loop", 0,
@@ -256,6 +267,9 @@ public final class GrabStorm {
     private static Map<String, Long> processes(Options o, RedisBaseline redis) throws Exception {
         Map<String, Long> pids = servicePids(o, List.of("gateway", "grab-service", "packet-service",
                 "settlement-service"));
+        if (!o.get("floor-pid", "").isEmpty()) {
+            pids.put(Report.FLOOR, Long.parseLong(o.get("floor-pid", "")));
+        }
         pids.put("redis", redis.pid());
         pids.put("load generator", ProcessHandle.current().pid());
         return pids;

@@ -24,6 +24,9 @@ final class Report {
     long setupSeconds;
     String warmup = "";
     String claimWarmup = "";
+    String floorWarmup = "";
+    /** The row and CPU column of the reference gateway (bench/floor): Spring Cloud Gateway, one route, nothing else. */
+    static final String FLOOR = "reference gateway";
     int crowd;
     int manyPackets;
     final List<RedisBaseline.Result> baselines = new ArrayList<>();
@@ -64,6 +67,7 @@ final class Report {
         md.append("| Redis | ").append(env("BENCH_REDIS")).append(" |\n");
         md.append("| load | ").append(connections).append(" keep-alive HTTP/1.1 connections, ").append(seconds.toSeconds())
                 .append(" s per scenario after a warm-up (").append(warmup).append(", until the rate settles")
+                .append(floorWarmup.isEmpty() ? "" : ", " + floorWarmup + " through the reference gateway")
                 .append(claimWarmup.isEmpty() ? "" : "; the many-packets storm after one of its own shape: " + claimWarmup)
                 .append("); ").append(crowd).append(" distinct users (one group), each ")
                 .append("with their own token; setup (not measured) took ").append(setupSeconds).append(" s |\n");
@@ -89,6 +93,8 @@ final class Report {
         boolean correct = rows.stream().allMatch(r -> r.verdict().ok());
         target(md, "correctness: exactly the shares' winners, sum = total, no user twice, answers = MySQL",
                 correct ? "every storm" : "FAILED (see below)", correct);
+
+        rows.stream().filter(r -> r.path().equals(FLOOR)).findFirst().ifPresent(floor -> floor(md, gateway, floor));
 
         md.append("\n## Grab storms\n\nLatency in ms; closed loop counts from the send, open loop from the intended ")
                 .append("send time (coordinated omission corrected). Ratio = attempts/s ÷ the Redis baseline (")
@@ -201,6 +207,28 @@ final class Report {
     private static String percentiles(org.HdrHistogram.Histogram h) {
         return fmt(h.getValueAtPercentile(50) / 1000.0) + " / " + fmt(h.getValueAtPercentile(99) / 1000.0) + " / "
                 + fmt(h.getMaxValue() / 1000.0);
+    }
+
+    /**
+     * The gateway next to the framework it is built on: the same storm through bench/floor, a Spring Cloud Gateway with
+     * one route and nothing else, in the same run.
+     */
+    private static void floor(StringBuilder md, GrabStorm.Row gateway, GrabStorm.Row floor) {
+        double gatewayCpu = cpuPerAttempt(gateway, "gateway");
+        double floorCpu = cpuPerAttempt(floor, FLOOR);
+        md.append("\nThe framework's floor, same run: the same storm through the reference gateway (bench/floor: Spring ")
+                .append("Cloud Gateway, same versions and JVM options, one route to grab-service; no authentication, ")
+                .append("rate limit, metrics, tracing or request log) answered ").append(fmt(floor.load().perSecond()))
+                .append(" attempts/s, p99 ").append(fmt(floor.load().percentileMillis(99))).append(" ms, at ")
+                .append(Double.isNaN(floorCpu) ? "?" : fmt(floorCpu)).append(" µs of its CPU per attempt. The gateway ")
+                .append("reached ").append(ratio(gateway.load().perSecond() / floor.load().perSecond()))
+                .append("× of its rate at ").append(Double.isNaN(gatewayCpu) || Double.isNaN(floorCpu) ? "?"
+                        : ratio(gatewayCpu / floorCpu)).append("× its CPU per attempt.\n");
+    }
+
+    private static double cpuPerAttempt(GrabStorm.Row row, String process) {
+        Double millis = row.cpu().millis().get(process);
+        return millis == null || row.load().answered() == 0 ? Double.NaN : millis * 1000 / row.load().answered();
     }
 
     private static void target(StringBuilder md, String what, String measured, boolean met) {
