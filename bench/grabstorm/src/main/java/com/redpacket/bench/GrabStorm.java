@@ -85,7 +85,8 @@ public final class GrabStorm {
         Files.createDirectories(out);
         URI gatewayUri = URI.create(o.get("gateway", "http://localhost:8080"));
         URI grabUri = URI.create(o.get("grab", "http://localhost:8083"));
-        URI floorUri = o.get("floor", "").isEmpty() ? null : URI.create(o.get("floor", ""));
+        String floor = o.get("floor", "");
+        URI floorUri = floor.isEmpty() ? null : URI.create(floor);
         Report report = new Report(o, quick, seconds, connections, rate);
 
         Setup.say("client ceiling: " + connections + " connections against a null server");
@@ -102,8 +103,10 @@ public final class GrabStorm {
         List<Setup.User> senders = crowd.subList(0, senderCount);
         setup.fund(senders, 200_000);
         Setup.User hotSender = crowd.getFirst();
-        List<String> names = floorUri == null ? List.of("warm-up", "gateway", "gateway-rate", "direct")
-                : List.of("warm-up", "gateway", "gateway-rate", "direct", "floor");
+        List<String> names = new ArrayList<>(List.of("warm-up", "gateway", "gateway-rate", "direct"));
+        if (floorUri != null) {
+            names.add("floor");
+        }
         Map<String, Long> hot = new LinkedHashMap<>();
         for (String name : names) {
             hot.put(name, setup.send(hotSender, group, shares, hotTotal));

@@ -193,8 +193,8 @@ final class Report {
 
     private static void cpuCells(StringBuilder md, List<String> processes, CpuMeter.Usage usage, long attempts) {
         for (String p : processes) {
-            Double millis = usage.millis().get(p);
-            md.append(" | ").append(millis == null || attempts == 0 ? "?" : fmt(millis * 1000 / attempts));
+            double micros = cpuPerAttempt(usage, p, attempts);
+            md.append(" | ").append(Double.isNaN(micros) ? "?" : fmt(micros));
         }
         md.append(" | ").append(fmt(usage.machineBusyPercent())).append(" % |\n");
     }
@@ -214,8 +214,8 @@ final class Report {
      * one route and nothing else, in the same run.
      */
     private static void floor(StringBuilder md, GrabStorm.Row gateway, GrabStorm.Row floor) {
-        double gatewayCpu = cpuPerAttempt(gateway, "gateway");
-        double floorCpu = cpuPerAttempt(floor, FLOOR);
+        double gatewayCpu = cpuPerAttempt(gateway.cpu(), "gateway", gateway.load().answered());
+        double floorCpu = cpuPerAttempt(floor.cpu(), FLOOR, floor.load().answered());
         md.append("\nThe framework's floor, same run: the same storm through the reference gateway (bench/floor: Spring ")
                 .append("Cloud Gateway, same versions and JVM options, one route to grab-service; no authentication, ")
                 .append("rate limit, metrics, tracing or request log) answered ").append(fmt(floor.load().perSecond()))
@@ -226,9 +226,10 @@ final class Report {
                         : ratio(gatewayCpu / floorCpu)).append("× its CPU per attempt.\n");
     }
 
-    private static double cpuPerAttempt(GrabStorm.Row row, String process) {
-        Double millis = row.cpu().millis().get(process);
-        return millis == null || row.load().answered() == 0 ? Double.NaN : millis * 1000 / row.load().answered();
+    /** µs of the process's CPU per attempt; NaN when it was not measured or nothing was answered. */
+    private static double cpuPerAttempt(CpuMeter.Usage usage, String process, long attempts) {
+        Double millis = usage.millis().get(process);
+        return millis == null || attempts == 0 ? Double.NaN : millis * 1000 / attempts;
     }
 
     private static void target(StringBuilder md, String what, String measured, boolean met) {
