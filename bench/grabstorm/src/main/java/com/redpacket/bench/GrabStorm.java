@@ -255,7 +255,7 @@ public final class GrabStorm {
     }
 
     /** The pids dev/up recorded for these services (none when the system was started some other way). */
-    private static Map<String, Long> servicePids(Options o, List<String> services) throws Exception {
+    static Map<String, Long> servicePids(Options o, List<String> services) throws Exception {
         Path pidDir = Path.of(o.get("pids", ".run/pids"));
         Map<String, Long> pids = new LinkedHashMap<>();
         for (String service : services) {
