@@ -1,6 +1,7 @@
 package com.redpacket.gateway;
 
 import com.redpacket.contracts.web.Headers;
+import com.redpacket.contracts.web.RequestIds;
 import io.micrometer.common.KeyValue;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
@@ -17,10 +18,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * First thing every request meets: it gets an {@code X-Request-Id} (the client's if well-formed, else a new one) that
@@ -33,12 +31,10 @@ import java.util.regex.Pattern;
 public class RequestIdFilter implements WebFilter, Ordered {
     public static final String REQUEST_ID_ATTR = RequestIdFilter.class.getName() + ".requestId";
     private static final Logger log = LoggerFactory.getLogger("http");
-    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String given = exchange.getRequest().getHeaders().getFirst(Headers.REQUEST_ID);
-        String requestId = given != null && SAFE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String requestId = RequestIds.acceptOrNew(exchange.getRequest().getHeaders().getFirst(Headers.REQUEST_ID));
         ServerHttpRequest request = exchange.getRequest().mutate()
                 .headers(h -> {
                     h.remove(Headers.USER_ID);
@@ -68,7 +64,7 @@ public class RequestIdFilter implements WebFilter, Ordered {
         try {
             var status = exchange.getResponse().getStatusCode();
             log.info("{} {} {} {}ms", exchange.getRequest().getMethod(), path, status == null ? 0 : status.value(),
-                    String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6));
+                    RequestIds.millis(System.nanoTime() - start));
         } finally {
             MDC.remove(Headers.MDC_REQUEST_ID);
             MDC.remove("traceId");

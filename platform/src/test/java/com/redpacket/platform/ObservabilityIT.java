@@ -69,6 +69,14 @@ class ObservabilityIT extends AbstractPlatformIT {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(output.getOut().lines().filter(line -> line.contains("GET /test/items/7 200")))
                 .anySatisfy(line -> assertThat(line).contains("[" + requestId + "," + TRACE_ID + ","));
+        // Boot's console layout, without colour codes (platform-defaults.properties): time, level, pid, application,
+        // thread, [request id,trace id,span id], logger, then the line itself with its time in ms
+        assertThat(output.getOut().lines().filter(line -> line.contains("GET /test/items/7 200")))
+                .anySatisfy(line -> assertThat(line).matches(
+                        "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d)"
+                        + "  INFO \\d+ --- \\[[^\\]]+] \\[ *[^\\]]*] "
+                        + "\\[" + requestId + "," + TRACE_ID + ",[0-9a-f]{16}] "
+                        + "http {36} : GET /test/items/7 200 \\d+\\.\\dms"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.redpacket.platform.web;
 
 import com.redpacket.contracts.web.Headers;
+import com.redpacket.contracts.web.RequestIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,8 +14,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 
 import java.io.IOException;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Gives every request its id (the gateway's {@code X-Request-Id}, or a new one), puts it and the caller in the log
@@ -25,32 +24,26 @@ import java.util.regex.Pattern;
  */
 public class RequestLogFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger("http");
-    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String requestId = request.getHeader(Headers.REQUEST_ID);
-        if (requestId == null || !SAFE_ID.matcher(requestId).matches()) {
-            requestId = UUID.randomUUID().toString();
-        }
+        String requestId = RequestIds.acceptOrNew(request.getHeader(Headers.REQUEST_ID));
         String userId = request.getHeader(Headers.USER_ID);
         MDC.put(Headers.MDC_REQUEST_ID, requestId);
         if (userId != null && CallerIdArgumentResolver.isUserId(userId)) {
             MDC.put(Headers.MDC_USER_ID, userId);
         }
         response.setHeader(Headers.REQUEST_ID, requestId);
-        String id = requestId;
-        ServerHttpObservationFilter.findObservationContext(request)
-                .ifPresent(observation -> observation.addHighCardinalityKeyValue(KeyValue.of(Headers.SPAN_REQUEST_ID, id)));
+        ServerHttpObservationFilter.findObservationContext(request).ifPresent(observation ->
+                observation.addHighCardinalityKeyValue(KeyValue.of(Headers.SPAN_REQUEST_ID, requestId)));
         long start = System.nanoTime();
         try {
             chain.doFilter(request, response);
         } finally {
-            long micros = (System.nanoTime() - start) / 1_000;
             if (!isQuiet(request)) {
                 log.info("{} {} {} {}ms", request.getMethod(), request.getRequestURI(), response.getStatus(),
-                        String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0));
+                        RequestIds.millis(System.nanoTime() - start));
             }
             MDC.remove(Headers.MDC_REQUEST_ID);
             MDC.remove(Headers.MDC_USER_ID);
