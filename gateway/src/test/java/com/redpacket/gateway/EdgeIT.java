@@ -4,6 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,6 +84,31 @@ class EdgeIT extends AbstractGatewayIT {
         problem(http().bearer("A".repeat(9_000)).get("/api/users/me"), 431, "HEADERS_TOO_LARGE");
         assertThat(Downstream.get().paths().size()).isEqualTo(before);
         assertThat(http().bearer(token).get("/api/packets/" + "1".repeat(3_000)).status()).isEqualTo(200);
+    }
+
+    /**
+     * A header the HTTP server lets through (obs-text bytes) but that holds a control character (U+0085) is refused by
+     * Spring Security's firewall (with EdgeSecurity's header rules, HeaderText) as a 400 problem, before anything reads
+     * the token in it: without the firewall it would be a malformed token, 401.
+     */
+    @Test
+    void headersWithControlCharactersAreRefusedByTheFirewall() throws IOException {
+        int before = Downstream.get().paths().size();
+        String answer = raw("GET /api/users/me HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                + "\u0085\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                .contains("\"code\":\"VALIDATION_FAILED\"").contains("rejected");
+        assertThat(Downstream.get().paths().size()).isEqualTo(before);
+        assertThat(raw("GET /api/users/me HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                + "\r\nX-Note: tab\there\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 200");
+    }
+
+    private String raw(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     @Test
