@@ -267,7 +267,8 @@ public final class GrabStorm {
         return pids;
     }
 
-    private static Map<String, Long> processes(Options o, RedisBaseline redis) throws Exception {
+    /** Every process whose CPU time a storm is charged with, by the name the report gives it. */
+    static Map<String, Long> processes(Options o, RedisBaseline redis) throws Exception {
         Map<String, Long> pids = servicePids(o, List.of("gateway", "grab-service", "packet-service",
                 "settlement-service"));
         if (!o.get("floor-pid", "").isEmpty()) {

@@ -48,13 +48,9 @@ public final class Probe {
                     name.equals("gateway") ? Grabs.bearer(crowd) : Grabs.callerHeader(crowd)));
         }
 
-        Map<String, Long> pids = GrabStorm.servicePids(o, List.of("gateway", "grab-service"));
-        if (!o.get("floor-pid", "").isEmpty()) {
-            pids.put("floor", Long.parseLong(o.get("floor-pid", "")));
-        }
         String[] redis = o.get("redis", "127.0.0.1:6379").split(":");
-        pids.put("redis", new RedisBaseline(redis[0], Integer.parseInt(redis[1]), Path.of("unused")).pid());
-        pids.put("load generator", ProcessHandle.current().pid());
+        Map<String, Long> pids = GrabStorm.processes(o,
+                new RedisBaseline(redis[0], Integer.parseInt(redis[1]), Path.of("unused")));
         CpuMeter cpu = new CpuMeter(pids);
 
         Map<String, List<double[]>> byTarget = new LinkedHashMap<>();
@@ -68,8 +64,8 @@ public final class Probe {
                 CpuMeter.Usage usage = cpu.since(before);
                 double[] figures = figures(load, usage, pids.keySet());
                 byTarget.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(figures);
-                System.out.println(line(t.name() + " round " + round, figures, pids.keySet())
-                        + "  " + GrabStorm.outcomes(grabs) + (load.ioErrors() > 0 ? ", I/O errors " + load.ioErrors() : ""));
+                System.out.println(line(t.name() + " round " + round, figures, pids.keySet()) + "  "
+                        + GrabStorm.outcomes(grabs) + (load.ioErrors() > 0 ? ", I/O errors " + load.ioErrors() : ""));
             }
         }
         byTarget.forEach((name, all) -> {
@@ -90,15 +86,14 @@ public final class Probe {
         List<Double> f = new ArrayList<>(List.of(load.perSecond(), load.percentileMillis(50),
                 load.percentileMillis(99)));
         for (String name : names) {
-            Double millis = usage.millis().get(name);
-            f.add(millis == null || load.answered() == 0 ? Double.NaN : millis * 1000 / load.answered());
+            f.add(Report.cpuPerAttempt(usage, name, load.answered()));
         }
         return f.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static String line(String label, double[] f, Iterable<String> names) {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "[probe] %-32s %7.0f/s p50 %6.1f ms p99 %6.1f ms |",
-                label, f[0], f[1], f[2]));
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+                "[probe] %-32s %7.0f/s p50 %6.1f ms p99 %6.1f ms |", label, f[0], f[1], f[2]));
         int i = 3;
         for (String name : names) {
             s.append(String.format(Locale.ROOT, " %s %.0f µs", name, f[i++]));

@@ -227,7 +227,7 @@ final class Report {
     }
 
     /** µs of the process's CPU per attempt; NaN when it was not measured or nothing was answered. */
-    private static double cpuPerAttempt(CpuMeter.Usage usage, String process, long attempts) {
+    static double cpuPerAttempt(CpuMeter.Usage usage, String process, long attempts) {
         Double millis = usage.millis().get(process);
         return millis == null || attempts == 0 ? Double.NaN : millis * 1000 / attempts;
     }
